@@ -1,0 +1,42 @@
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+
+namespace Kiosk.Content.Packing;
+
+/// <summary>The pack file layout and its JSON conventions, shared by the compiler, reader and inspector.</summary>
+public static class PackFormat
+{
+    public const int Version = 1;
+    public const string ManifestEntry = "manifest.json";
+    public const string CasesEntry = "cases.json";
+    public const string SignatureEntry = "signature.json";
+    public const string FontsFolder = "fonts/";
+    public const string Extension = ".kpack";
+
+    /// <summary>Limits that keep a hostile pack from exhausting a Pi's memory or disk while it is read.</summary>
+    public const int MaxEntries = 64;
+    public const long MaxEntryBytes = 64L * 1024 * 1024;
+    public const long MaxManifestBytes = 1024 * 1024;
+    public const int MaxCompressionRatio = 200;
+
+    public static readonly IReadOnlyList<string> FontRoles = ["latin", "latin-bold", "cjk"];
+
+    /// <summary>snake_case like the YAML sources, so a curator recognises every field in inspect output.</summary>
+    public static readonly JsonSerializerOptions Json = new()
+    {
+        PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower,
+        WriteIndented = true,
+        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+        Converters = { new JsonStringEnumConverter(JsonNamingPolicy.SnakeCaseLower) },
+        MaxDepth = 32,
+        RespectRequiredConstructorParameters = true,
+        RespectNullableAnnotations = true,
+    };
+
+    public static string FontEntry(string role) => $"{FontsFolder}{role}.ttf";
+
+    /// <summary>Entry names a pack may hold; anything else (paths with '..', absolute names) is refused.</summary>
+    public static bool IsAllowedEntry(string name) =>
+        name is ManifestEntry or CasesEntry or SignatureEntry || FontRoles.Any(r => name == FontEntry(r));
+}

@@ -1,0 +1,58 @@
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Kiosk.Content.Model;
+
+namespace Kiosk.Content.Packing;
+
+/// <summary>What <c>kiosk pack inspect</c> prints: the whole pack as JSON for tools, or a summary for people.</summary>
+public static class PackInspector
+{
+    /// <summary>
+    /// Top level <c>pack</c> (identity and entries) and <c>cases</c>, each case exactly as compiled. Field names
+    /// are a contract with outside tools: add, never rename.
+    /// </summary>
+    public static string ToJson(LoadedPack pack)
+    {
+        var root = new JsonObject
+        {
+            ["pack"] = new JsonObject
+            {
+                ["format"] = pack.Manifest.Format,
+                ["id"] = pack.Manifest.Id,
+                ["version"] = pack.Manifest.Version,
+                ["title"] = pack.Manifest.Title,
+                ["created"] = pack.Manifest.Created.ToString("O"),
+                ["signed"] = pack.Signature is not null,
+                ["entries"] = JsonSerializer.SerializeToNode(pack.Manifest.Entries, PackFormat.Json),
+            },
+            ["cases"] = JsonSerializer.SerializeToNode(pack.Content.Cases, PackFormat.Json),
+        };
+        return root.ToJsonString(PackFormat.Json);
+    }
+
+    public static string ToText(LoadedPack pack)
+    {
+        var m = pack.Manifest;
+        var sb = new StringBuilder();
+        sb.AppendLine($"{m.Title} ({m.Id} {m.Version}, format {m.Format}, created {m.Created:yyyy-MM-dd HH:mm}Z{(pack.Signature is null ? string.Empty : ", signed")})");
+        foreach (var e in m.Entries)
+        {
+            sb.AppendLine($"  {e.Path,-22} {e.Size,10:N0} bytes  sha256 {e.Sha256[..12]}…");
+        }
+
+        foreach (var c in pack.Content.Cases)
+        {
+            sb.AppendLine();
+            sb.AppendLine($"{c.Order}. {c.Title}{(c.TitleZh is null ? string.Empty : "  " + c.TitleZh)}  [{c.Id}]");
+            sb.AppendLine($"   {string.Join(", ", c.Citation.Authors)} ({c.Citation.Year}) {c.Citation.Journal}");
+            sb.AppendLine($"   {c.Actors.Count} actors, {c.Modes.Count} modes ({string.Join(", ", c.Modes.Select(x => x.Name))}), {c.Glossary.Count} glossary terms, {c.Quotes.Count} quotes");
+            foreach (var p in c.Phases)
+            {
+                sb.AppendLine($"   {p.Years,-10} {p.Title}  ({p.Diagram.Actors.Count} actors, {p.Diagram.Edges.Count} edges)");
+            }
+        }
+
+        return sb.ToString();
+    }
+}

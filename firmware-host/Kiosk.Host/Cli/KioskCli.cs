@@ -1,0 +1,42 @@
+using System.CommandLine;
+
+namespace Kiosk.Host.Cli;
+
+/// <summary>
+/// The <c>kiosk</c> command line. Verbs, flags and JSON fields are a contract with exhibit staff and their
+/// tools: add, never rename.
+/// </summary>
+public static class KioskCli
+{
+    public static RootCommand Create(CliConsole console, TimeProvider time)
+    {
+        var root = new RootCommand("Kiosk: case studies of Chinese regional development on a museum display");
+        root.Subcommands.Add(PackCommands.Create(console, time));
+        foreach (var command in ExtraCommands)
+        {
+            root.Subcommands.Add(command(console, time));
+        }
+
+        return root;
+    }
+
+    /// <summary>Verbs registered by other parts of the host (run, render, proof, bench, push ...).</summary>
+    internal static List<Func<CliConsole, TimeProvider, Command>> ExtraCommands { get; } = [];
+
+    public static int Invoke(string[] args, CliConsole console, TimeProvider time)
+    {
+        var parse = Create(console, time).Parse(args);
+        if (parse.Errors.Count > 0)
+        {
+            foreach (var error in parse.Errors)
+            {
+                console.Error.WriteLine($"kiosk: {error.Message}");
+            }
+
+            console.Error.WriteLine("Run 'kiosk --help' for usage.");
+            return ExitCodes.Usage;
+        }
+
+        return parse.Invoke(new InvocationConfiguration { Output = console.Out, Error = console.Error });
+    }
+}

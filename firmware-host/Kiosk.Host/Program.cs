@@ -1,0 +1,3 @@
+using Kiosk.Host.Cli;
+
+return KioskCli.Invoke(args, CliConsole.System, TimeProvider.System);
