@@ -29,6 +29,12 @@ internal static class YamlDocumentLoader
             diagnostics.Add(new Diagnostic(displayName, (int)ex.Start.Line, (int)ex.Start.Column, string.Empty, $"YAML: {Tidy(message)}"));
             return null;
         }
+        catch (InvalidOperationException ex)
+        {
+            // YamlDotNet reports some malformed documents this way, without a position.
+            diagnostics.Add(new Diagnostic(displayName, 0, 0, string.Empty, $"YAML: not a well-formed document ({ex.Message})"));
+            return null;
+        }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
             diagnostics.Add(new Diagnostic(displayName, 0, 0, string.Empty, ex.Message));

@@ -1,0 +1,31 @@
+#!/usr/bin/env bash
+# Installs the Debian packages Kiosk needs on a development machine or CI, and nothing twice.
+#   fonts-dejavu-core     Latin font the pack compiler embeds (subset) in every pack
+#   fonts-droid-fallback  CJK font (Droid Sans Fallback) for Chinese names and terms
+#   libfontconfig1        libSkiaSharp links against it even though we load fonts from files
+#   chromium              real headless browser for the web-preview end-to-end test
+#   openssh-server/client real sshd on 127.0.0.1 for the content-push tests
+# Safe to run again: only missing packages are installed; apt-get update runs only when one is missing.
+set -euo pipefail
+
+packages=(fonts-dejavu-core fonts-droid-fallback libfontconfig1 chromium openssh-server openssh-client)
+
+missing=()
+for p in "${packages[@]}"; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+done
+
+if [ ${#missing[@]} -eq 0 ]; then
+  exit 0
+fi
+
+sudo=""
+if [ "$(id -u)" -ne 0 ]; then
+  sudo="sudo"
+fi
+
+echo "setup: installing ${missing[*]}" >&2
+export DEBIAN_FRONTEND=noninteractive
+$sudo apt-get update -qq >/dev/null
+$sudo apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+echo "setup: done" >&2

@@ -1,0 +1,33 @@
+namespace Kiosk.Content.Tests.Support;
+
+/// <summary>Locations of the fixtures copied beside the test assembly, and of the repository's own folders.</summary>
+internal static class TestFiles
+{
+    public static string TestSource => Path.Combine(AppContext.BaseDirectory, "TestSource");
+
+    public static string TestSeeds => Path.Combine(AppContext.BaseDirectory, "TestSeeds");
+
+    public static string Golden(string name) => Path.Combine(AppContext.BaseDirectory, "Golden", name);
+
+    /// <summary>The committed golden, so KIOSK_UPDATE_GOLDENS=1 rewrites the source file, not the copy in bin/.</summary>
+    public static string GoldenSource(string name) => Path.Combine(RepoRoot, "tests", "Kiosk.Content.Tests", "Golden", name);
+
+    public static string RepoRoot
+    {
+        get
+        {
+            for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+            {
+                if (File.Exists(Path.Combine(dir.FullName, "Kiosk.sln")))
+                {
+                    return dir.FullName;
+                }
+            }
+
+            throw new InvalidOperationException("Kiosk.sln not found above " + AppContext.BaseDirectory);
+        }
+    }
+
+    /// <summary>The seed papers live beside the repository (../shared/seeds), never inside it.</summary>
+    public static string SharedSeeds => Path.GetFullPath(Path.Combine(RepoRoot, "..", "shared", "seeds"));
+}
