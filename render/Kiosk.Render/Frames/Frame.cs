@@ -13,7 +13,8 @@ public sealed class Frame(int width, int height)
 
     public int Stride => Width * 4;
 
-    public byte[] Pixels { get; } = new byte[width * height * 4];
+    /// <summary>Pinned, so Skia can draw straight into it without a copy.</summary>
+    public byte[] Pixels { get; } = GC.AllocateArray<byte>(width * height * 4, pinned: true);
 
     /// <summary>Changed regions; the whole frame when nothing earlier was shown.</summary>
     public List<PixelRect> Dirty { get; } = [];

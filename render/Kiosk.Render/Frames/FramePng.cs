@@ -1,0 +1,41 @@
+using SkiaSharp;
+
+namespace Kiosk.Render.Frames;
+
+/// <summary>Frames to and from PNG, for proofs, golden tests and the PNG sink.</summary>
+public static class FramePng
+{
+    public static byte[] Encode(Frame frame)
+    {
+        var info = new SKImageInfo(frame.Width, frame.Height, SKColorType.Bgra8888, SKAlphaType.Opaque);
+        using var pixmap = new SKPixmap(info, System.Runtime.InteropServices.Marshal.UnsafeAddrOfPinnedArrayElement(frame.Pixels, 0), frame.Stride);
+        using var data = pixmap.Encode(SKEncodedImageFormat.Png, 100) ?? throw new InvalidOperationException("PNG encoding failed");
+        return data.ToArray();
+    }
+
+    public static void Save(Frame frame, string path)
+    {
+        string? dir = Path.GetDirectoryName(Path.GetFullPath(path));
+        if (dir is not null)
+        {
+            Directory.CreateDirectory(dir);
+        }
+
+        File.WriteAllBytes(path, Encode(frame));
+    }
+
+    /// <summary>Decodes a PNG into a frame (BGRA, opaque) so two images compare pixel by pixel.</summary>
+    public static Frame Decode(byte[] png)
+    {
+        using var bitmap = SKBitmap.Decode(png) ?? throw new InvalidDataException("not a PNG image");
+        var frame = new Frame(bitmap.Width, bitmap.Height);
+        var info = new SKImageInfo(bitmap.Width, bitmap.Height, SKColorType.Bgra8888, SKAlphaType.Opaque);
+        using var pixmap = new SKPixmap(info, System.Runtime.InteropServices.Marshal.UnsafeAddrOfPinnedArrayElement(frame.Pixels, 0), frame.Stride);
+        if (!bitmap.PeekPixels().ReadPixels(pixmap))
+        {
+            throw new InvalidDataException("PNG pixels could not be converted to BGRA");
+        }
+
+        return frame;
+    }
+}

@@ -1,0 +1,38 @@
+using Kiosk.Render.Profiles;
+
+namespace Kiosk.Render.Layout;
+
+/// <summary>
+/// Sizes for one profile. HDMI sizes are the design; smaller panels scale them but never below what stays
+/// legible at arm's length (minimum text sizes are absolute pixels).
+/// </summary>
+public sealed class Metrics(DisplayProfile profile)
+{
+    public DisplayProfile Profile { get; } = profile;
+
+    public float U => Profile.Unit;
+
+    public float W => Profile.Width;
+
+    public float H => Profile.Height;
+
+    public bool Compact => Profile.IsCompact;
+
+    public float Margin => MathF.Max(8, 56 * U);
+
+    public float Gap => MathF.Max(4, 24 * U);
+
+    public float HeaderHeight => MathF.Max(26, 96 * U);
+
+    public float HintHeight => Compact ? 0 : MathF.Max(22, 56 * U);
+
+    public float TitleSize => MathF.Max(16, 64 * U);
+
+    public float HeadingSize => MathF.Max(14, 44 * U);
+
+    public float BodySize => MathF.Max(12, 32 * U);
+
+    public float SmallSize => MathF.Max(10, 24 * U);
+
+    public float MinText => Compact ? 10 : 12;
+}

@@ -1,0 +1,234 @@
+using Kiosk.Content.Model;
+using Kiosk.Render.Diagrams;
+using Kiosk.Render.Frames;
+using Kiosk.Render.Layout;
+using Kiosk.Render.Profiles;
+using Kiosk.Render.Scenes;
+using Kiosk.Render.Screens;
+using Kiosk.Render.Text;
+using SkiaSharp;
+
+namespace Kiosk.Render;
+
+/// <summary>
+/// Scene in, pixels out: composes cached still layers and the moving diagram for one pack at one display
+/// profile, into two alternating frames, and reports which rectangles changed since the previous frame.
+/// </summary>
+public sealed class SceneRenderer : IDisposable
+{
+    private readonly PackContent _pack;
+    private readonly FontSet _fonts;
+    private readonly TextEngine _text;
+    private readonly PaintContext _ctx;
+    private readonly LayerCache _layers;
+    private readonly Dictionary<int, (DiagramLayout Layout, DiagramDrawer Drawer)> _diagrams = [];
+    private readonly Frame[] _frames;
+    private readonly SKSurface[] _surfaces;
+    private readonly DirtyTracker _dirty = new();
+    private readonly SKPaint _src = new() { BlendMode = SKBlendMode.Src };
+    private readonly SKPaint _fade = new();
+    private int _front = -1;
+    private long _sequence;
+
+    public SceneRenderer(PackContent pack, IReadOnlyDictionary<string, byte[]> fonts, DisplayProfile profile, int cachedLayers = 12)
+    {
+        _pack = pack;
+        LatinFont = fonts["latin"];
+        Profile = profile;
+        _fonts = FontSet.Load(fonts);
+        _text = new TextEngine(_fonts);
+        _ctx = new PaintContext(pack, new Metrics(profile), _text);
+        _layers = new LayerCache(cachedLayers);
+        _frames = [new Frame(profile.Width, profile.Height), new Frame(profile.Width, profile.Height)];
+        var info = new SKImageInfo(profile.Width, profile.Height, SKColorType.Bgra8888, SKAlphaType.Opaque);
+        _surfaces = [.. _frames.Select(f => SKSurface.Create(info, System.Runtime.InteropServices.Marshal.UnsafeAddrOfPinnedArrayElement(f.Pixels, 0), f.Stride))];
+    }
+
+    public DisplayProfile Profile { get; }
+
+    /// <summary>The pack's Latin face, for labels drawn outside a scene (proof sheets).</summary>
+    public byte[] LatinFont { get; }
+
+    public PackContent Pack => _pack;
+
+    /// <summary>Text that did not fit its box even at the smallest size (screen and field), for proofs and tests.</summary>
+    public IReadOnlyList<string> Overflows => _ctx.Overflows;
+
+    /// <summary>The last frame rendered, or null before the first.</summary>
+    public Frame? Current => _front < 0 ? null : _frames[_front];
+
+    public Frame Render(Scene scene)
+    {
+        int back = _front < 0 ? 0 : 1 - _front;
+        var canvas = _surfaces[back].Canvas;
+        Compose(canvas, scene);
+        canvas.Flush();
+        var frame = _frames[back];
+        frame.Sequence = ++_sequence;
+        if (_front < 0)
+        {
+            frame.Dirty.Clear();
+            frame.Dirty.Add(frame.Bounds);
+        }
+        else
+        {
+            _dirty.Diff(_frames[_front], frame, frame.Dirty);
+        }
+
+        _front = back;
+        return frame;
+    }
+
+    /// <summary>Renders the still layer of every screen the navigator can reach, so the first visit is instant.</summary>
+    public void Warm(Screen screen) => Layer(screen);
+
+    public void Dispose()
+    {
+        _layers.Dispose();
+        foreach (var (_, d) in _diagrams)
+        {
+            d.Drawer.Dispose();
+        }
+
+        foreach (var s in _surfaces)
+        {
+            s.Dispose();
+        }
+
+        _src.Dispose();
+        _fade.Dispose();
+        _text.Dispose();
+        _fonts.Dispose();
+    }
+
+    private void Compose(SKCanvas canvas, Scene scene)
+    {
+        var from = scene.From;
+        var to = scene.To;
+        if (scene.IsAtRest)
+        {
+            DrawScreen(canvas, to, 0, 255, _src);
+            return;
+        }
+
+        float e = Easing.InOutCubic(scene.T);
+        bool sameCase = from.CaseIndex == to.CaseIndex;
+        if (sameCase && from.Kind == ScreenKind.Diagram && to.Kind == ScreenKind.Diagram)
+        {
+            // A phase step on the diagram: the still parts cross-fade while nodes glide and edges re-style.
+            canvas.DrawImage(Layer(from), 0, 0, SKSamplingOptions.Default, _src);
+            _fade.Color = SKColors.White.WithAlpha((byte)(e * 255));
+            canvas.DrawImage(Layer(to), 0, 0, SKSamplingOptions.Default, _fade);
+            Diagram(to.CaseIndex).Drawer.Draw(canvas, from.PhaseIndex, to.PhaseIndex, e);
+            return;
+        }
+
+        if (Depth(from) == Depth(to) || from.Kind is ScreenKind.Diagram or ScreenKind.Glossary or ScreenKind.Attract || to.Kind is ScreenKind.Diagram or ScreenKind.Glossary or ScreenKind.Attract)
+        {
+            DrawScreen(canvas, from, 0, 255, _src);
+            DrawScreen(canvas, to, 0, (byte)(e * 255), _fade);
+            return;
+        }
+
+        // Going deeper slides the new screen in from the right; going back, from the left.
+        float dir = Depth(to) > Depth(from) ? 1 : -1;
+        float w = Profile.Width;
+        canvas.Clear(Theme.Background);
+        DrawScreen(canvas, from, -dir * e * w, 255, _src);
+        DrawScreen(canvas, to, dir * (1 - e) * w, 255, _src);
+    }
+
+    private void DrawScreen(SKCanvas canvas, Screen screen, float x, byte alpha, SKPaint paint)
+    {
+        if (!ReferenceEquals(paint, _src))
+        {
+            paint.Color = SKColors.White.WithAlpha(alpha);
+        }
+
+        canvas.DrawImage(Layer(screen), x, 0, SKSamplingOptions.Default, paint);
+        if (screen.Kind == ScreenKind.Diagram)
+        {
+            canvas.Save();
+            canvas.Translate(x, 0);
+            if (alpha < 255)
+            {
+                canvas.SaveLayer(paint);
+            }
+
+            Diagram(screen.CaseIndex).Drawer.Draw(canvas, screen.PhaseIndex, screen.PhaseIndex, 1);
+            if (alpha < 255)
+            {
+                canvas.Restore();
+            }
+
+            canvas.Restore();
+        }
+    }
+
+    private static int Depth(Screen s) => s.Kind switch
+    {
+        ScreenKind.Home or ScreenKind.Attract => 0,
+        ScreenKind.CaseIntro => 1,
+        ScreenKind.Phase or ScreenKind.Diagram => 2,
+        ScreenKind.Comparison => 3,
+        _ => 4,
+    };
+
+    private SKImage Layer(Screen screen) => _layers.GetOrAdd(Normalize(screen), RenderLayer);
+
+    /// <summary>Fields a screen kind ignores are zeroed so equal screens share one cached layer.</summary>
+    private Screen Normalize(Screen s)
+    {
+        int caseIndex = s.Kind == ScreenKind.Glossary && s.CaseIndex < 0 ? -1 : Math.Clamp(s.CaseIndex, 0, _pack.Cases.Count - 1);
+        int phase = s.Kind is ScreenKind.Phase or ScreenKind.Diagram ? Math.Clamp(s.PhaseIndex, 0, _pack.Cases[caseIndex < 0 ? 0 : caseIndex].Phases.Count - 1) : 0;
+        return new Screen(s.Kind, caseIndex, phase);
+    }
+
+    private SKImage RenderLayer(Screen s)
+    {
+        var info = new SKImageInfo(Profile.Width, Profile.Height, SKColorType.Bgra8888, SKAlphaType.Opaque);
+        using var surface = SKSurface.Create(info);
+        var canvas = surface.Canvas;
+        switch (s.Kind)
+        {
+            case ScreenKind.Home:
+                HomeScreen.Paint(canvas, _ctx, s.CaseIndex);
+                break;
+            case ScreenKind.CaseIntro:
+                CaseIntroScreen.Paint(canvas, _ctx, s.CaseIndex);
+                break;
+            case ScreenKind.Phase:
+                PhaseScreen.Paint(canvas, _ctx, s.CaseIndex, s.PhaseIndex);
+                break;
+            case ScreenKind.Diagram:
+                DiagramScreen.Paint(canvas, _ctx, s.CaseIndex, s.PhaseIndex, Diagram(s.CaseIndex).Layout);
+                break;
+            case ScreenKind.Comparison:
+                ComparisonScreen.Paint(canvas, _ctx, s.CaseIndex);
+                break;
+            case ScreenKind.Glossary:
+                GlossaryScreen.Paint(canvas, _ctx, s.CaseIndex);
+                break;
+            default:
+                AttractScreen.Paint(canvas, _ctx, s.CaseIndex);
+                break;
+        }
+
+        return surface.Snapshot();
+    }
+
+    private (DiagramLayout Layout, DiagramDrawer Drawer) Diagram(int caseIndex)
+    {
+        caseIndex = Math.Clamp(caseIndex, 0, _pack.Cases.Count - 1);
+        if (!_diagrams.TryGetValue(caseIndex, out var d))
+        {
+            var c = _pack.Cases[caseIndex];
+            var g = DiagramScreen.Measure(_ctx);
+            var layout = new DiagramLayout(c, g.Nodes, _ctx.M.U, _ctx.M.Gap);
+            d = (layout, new DiagramDrawer(c, layout, _ctx));
+            _diagrams[caseIndex] = d;
+        }
+
+        return d;
+    }
+}

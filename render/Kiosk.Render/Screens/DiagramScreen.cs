@@ -1,0 +1,140 @@
+using System.Globalization;
+using Kiosk.Content.Model;
+using Kiosk.Render.Diagrams;
+using Kiosk.Render.Layout;
+using SkiaSharp;
+
+namespace Kiosk.Render.Screens;
+
+/// <summary>
+/// The still parts of a coupling diagram screen: header, scale bands, legend and the side panel listing the
+/// phase's relations. Nodes and edges move during a phase step and are drawn per frame by
+/// <see cref="DiagramDrawer"/> on top of this layer.
+/// </summary>
+internal static class DiagramScreen
+{
+    public readonly record struct Geometry(SKRect Content, SKRect Gutter, SKRect Nodes, SKRect Legend, SKRect Side);
+
+    public static Geometry Measure(PaintContext ctx)
+    {
+        var m = ctx.M;
+        var content = new SKRect(m.Margin, m.HeaderHeight + m.Gap, m.W - m.Margin, m.H - m.HintHeight - m.Gap);
+        float legendH = m.Compact ? MathF.Max(14, m.SmallSize * 1.3f) : m.SmallSize * 2.6f;
+        float sideW = m.Compact ? 0 : content.Width * 0.27f;
+        float gutterW = m.Compact ? content.Width * 0.13f : content.Width * 0.09f;
+        var legend = new SKRect(content.Left, content.Bottom - legendH, content.Right, content.Bottom);
+        var side = new SKRect(content.Right - sideW, content.Top, content.Right, legend.Top - m.Gap);
+        var gutter = new SKRect(content.Left, content.Top, content.Left + gutterW, legend.Top - (m.Gap * 0.5f));
+        var nodes = new SKRect(gutter.Right + (m.Gap * 0.5f), content.Top, side.Left - (sideW > 0 ? m.Gap : 0), gutter.Bottom);
+        return new Geometry(content, gutter, nodes, legend, side);
+    }
+
+    public static void Paint(SKCanvas canvas, PaintContext ctx, int caseIndex, int phaseIndex, DiagramLayout layout)
+    {
+        var m = ctx.M;
+        var c = ctx.Case(caseIndex);
+        var p = c.Phases[phaseIndex];
+        Chrome.Background(canvas, ctx);
+        string title = m.Compact ? $"{p.Years}  {p.Title}" : $"{c.Title}: coupling";
+        string right = m.Compact ? string.Empty : string.Create(CultureInfo.InvariantCulture, $"Phase {phaseIndex + 1} of {c.Phases.Count} · {p.Years}");
+        Chrome.Header(canvas, ctx, title, right, "◀ ▶ phases (the diagram follows)   ·   Select or Back: timeline   ·   Home: all cases");
+        var g = Measure(ctx);
+        PaintBands(canvas, ctx, g, layout);
+        PaintLegend(canvas, ctx, g.Legend, c);
+        if (g.Side.Width > 0)
+        {
+            PaintSide(canvas, ctx, g.Side, c, p);
+        }
+    }
+
+    private static void PaintBands(SKCanvas canvas, PaintContext ctx, Geometry g, DiagramLayout layout)
+    {
+        var m = ctx.M;
+        for (int b = 0; b < layout.Bands.Length; b++)
+        {
+            float top = layout.Area.Top + (b * layout.BandHeight);
+            using (var fill = PaintContext.Fill(b % 2 == 0 ? Theme.BandA : Theme.BandB))
+            {
+                canvas.DrawRect(new SKRect(g.Gutter.Left, top, layout.Area.Right, top + layout.BandHeight), fill);
+            }
+
+            var label = new SKRect(g.Gutter.Left + 4, top + 4, g.Gutter.Right - 2, top + layout.BandHeight - 4);
+            ctx.DrawFitted(canvas, ScaleBands.Names[layout.Bands[b]], label, m.SmallSize, MathF.Min(m.MinText, 9), Theme.Muted, $"band {b}");
+        }
+    }
+
+    private static void PaintLegend(SKCanvas canvas, PaintContext ctx, SKRect area, CaseStudy c)
+    {
+        var m = ctx.M;
+        float slot = area.Width / Math.Max(1, c.Modes.Count);
+        float swatch = MathF.Min(slot * 0.22f, 56 * m.U + 10);
+        for (int i = 0; i < c.Modes.Count; i++)
+        {
+            float x = area.Left + (i * slot);
+            float cy = area.MidY;
+            using var line = PaintContext.Stroke(Theme.ModeColor(i), MathF.Max(1.5f, 5 * m.U));
+            if (Theme.ModeDash(i, MathF.Max(0.4f, m.U)) is { } dash)
+            {
+                line.PathEffect = SKPathEffect.CreateDash(dash, 0);
+            }
+
+            canvas.DrawLine(x, cy, x + swatch, cy, line);
+            var text = new SKRect(x + swatch + 4, area.Top, x + slot - 6, area.Bottom);
+            var layout = ctx.Text.Fit(c.Modes[i].Name, text.Width, text.Height, m.SmallSize, MathF.Min(m.MinText, 8), bold: false);
+            if (layout.Overflowed)
+            {
+                ctx.Overflows.Add($"{m.Profile.Name}: legend {c.Id} {c.Modes[i].Id}");
+            }
+
+            using var paint = PaintContext.Fill(Theme.Text);
+            layout.Draw(canvas, text.Left, text.MidY - (layout.Height / 2), paint);
+        }
+    }
+
+    private static void PaintSide(SKCanvas canvas, PaintContext ctx, SKRect area, CaseStudy c, Phase p)
+    {
+        var m = ctx.M;
+        using (var fill = PaintContext.Fill(Theme.Panel))
+        {
+            canvas.DrawRoundRect(area, 14 * m.U, 14 * m.U, fill);
+        }
+
+        float pad = MathF.Max(6, 24 * m.U);
+        var inner = new SKRect(area.Left + pad, area.Top + pad, area.Right - pad, area.Bottom - pad);
+        float y = inner.Top;
+        y += ctx.DrawFitted(canvas, p.Title, new SKRect(inner.Left, y, inner.Right, y + (m.HeadingSize * 2.6f)), m.HeadingSize * 0.8f, m.MinText, Theme.Text, $"diagram {c.Id}/{p.Id} title", bold: true).Height + (m.Gap * 0.5f);
+        y += ctx.DrawFitted(canvas, p.Short, new SKRect(inner.Left, y, inner.Right, y + (inner.Height * 0.3f)), m.SmallSize, m.MinText, Theme.Muted, $"diagram {c.Id}/{p.Id} short").Height + m.Gap;
+
+        // The relations, one per line in their mode's colour: the diagram's labels, kept off the drawing.
+        var edges = p.Diagram.Edges;
+        if (edges.Count == 0)
+        {
+            return;
+        }
+
+        float rowH = (inner.Bottom - y) / edges.Count;
+        float size = MathF.Min(m.SmallSize, rowH / 1.3f);
+        for (int i = 0; i < edges.Count; i++)
+        {
+            var e = edges[i];
+            int mode = IndexOfMode(c, e.Mode);
+            string text = $"{ShortName(c, e.From)} → {ShortName(c, e.To)}: {e.Relation}";
+            ctx.DrawFitted(canvas, text, new SKRect(inner.Left, y + (i * rowH), inner.Right, y + ((i + 1) * rowH)), size, MathF.Min(size, m.MinText * 0.85f), Theme.ModeColor(mode), $"diagram {c.Id}/{p.Id} edge {i}");
+        }
+    }
+
+    internal static int IndexOfMode(CaseStudy c, string modeId)
+    {
+        for (int i = 0; i < c.Modes.Count; i++)
+        {
+            if (c.Modes[i].Id == modeId)
+            {
+                return i;
+            }
+        }
+
+        return 0;
+    }
+
+    private static string ShortName(CaseStudy c, string actorId) => c.FindActor(actorId)?.Name ?? actorId;
+}

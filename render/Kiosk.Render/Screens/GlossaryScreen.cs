@@ -1,0 +1,55 @@
+using Kiosk.Render.Layout;
+using SkiaSharp;
+
+namespace Kiosk.Render.Screens;
+
+/// <summary>
+/// A case's concepts and citation, or (case -1) about the exhibit: every case with its source. Small panels show
+/// the terms only; their definitions need a screen that can hold them.
+/// </summary>
+internal static class GlossaryScreen
+{
+    public static void Paint(SKCanvas canvas, PaintContext ctx, int caseIndex)
+    {
+        var m = ctx.M;
+        Chrome.Background(canvas, ctx);
+        if (caseIndex < 0)
+        {
+            PaintAbout(canvas, ctx);
+            return;
+        }
+
+        var c = ctx.Case(caseIndex);
+        var area = Chrome.Header(canvas, ctx, $"Glossary · {c.Title}", string.Empty, "Back, Select or Home: return");
+        float citationH = m.Compact ? 0 : m.SmallSize * 2.8f;
+        var list = new SKRect(area.Left, area.Top, area.Right, area.Bottom - citationH);
+        int columns = m.Compact ? 1 : 2;
+        int perColumn = (c.Glossary.Count + columns - 1) / columns;
+        float colW = (list.Width - (m.Gap * (columns - 1))) / columns;
+        for (int col = 0; col < columns; col++)
+        {
+            var entries = c.Glossary.Skip(col * perColumn).Take(perColumn).ToList();
+            var box = new SKRect(list.Left + (col * (colW + m.Gap)), list.Top, list.Left + (col * (colW + m.Gap)) + colW, list.Bottom);
+            string text = m.Compact
+                ? string.Join("\n", entries.Select(e => e.TermZh is null ? "• " + e.Term : $"• {e.Term} {e.TermZh}"))
+                : string.Join("\n", entries.Select(e => $"{e.Term}{(e.TermZh is null ? string.Empty : " " + e.TermZh)}: {e.Definition}"));
+            ctx.DrawFitted(canvas, text, box, m.BodySize, m.MinText * 0.9f, Theme.Text, $"glossary {c.Id} column {col}");
+        }
+
+        if (citationH > 0)
+        {
+            var ci = c.Citation;
+            ctx.DrawFitted(canvas, $"Source: {string.Join(", ", ci.Authors)} ({ci.Year}). {ci.Title}. {ci.Journal}.", new SKRect(area.Left, area.Bottom - citationH, area.Right, area.Bottom), m.SmallSize, m.MinText, Theme.Muted, $"glossary {c.Id} citation");
+        }
+    }
+
+    private static void PaintAbout(SKCanvas canvas, PaintContext ctx)
+    {
+        var m = ctx.M;
+        var area = Chrome.Header(canvas, ctx, $"About · {ctx.Pack.Title}", string.Empty, "Back, Select or Home: return");
+        string text = string.Join("\n", ctx.Pack.Cases.Select(c => m.Compact
+            ? $"{c.Order}. {c.Title} ({c.Citation.Year})"
+            : $"{c.Order}. {c.Title}: {string.Join(", ", c.Citation.Authors)} ({c.Citation.Year}), {c.Citation.Journal}."));
+        ctx.DrawFitted(canvas, text + (m.Compact ? string.Empty : "\n\nEvery text here is written in the exhibit's own words from these papers; quotations are marked."), area, m.BodySize, m.MinText * 0.9f, Theme.Text, "about");
+    }
+}
