@@ -1,0 +1,34 @@
+namespace Kiosk.Host.Input;
+
+/// <summary>Constants from <c>linux/input.h</c> and <c>linux/input-event-codes.h</c> that the kiosk uses.</summary>
+public static class LinuxInput
+{
+    /// <summary>Size of <c>struct input_event</c> for a 64-bit process: timeval (2 × 8) + type + code + value.</summary>
+    public const int EventSize64 = 24;
+
+    /// <summary>Size for a 32-bit process (32-bit Raspberry Pi OS): timeval (2 × 4) + type + code + value.</summary>
+    public const int EventSize32 = 16;
+
+    /// <summary>The layout this process reads: the kernel converts for 32-bit processes on a 64-bit kernel.</summary>
+    public static int NativeEventSize => Environment.Is64BitProcess ? EventSize64 : EventSize32;
+
+    public const ushort EvSyn = 0;
+    public const ushort EvKey = 1;
+    public const ushort EvMsc = 4;
+
+    public const int KeyReleased = 0;
+    public const int KeyPressed = 1;
+    public const int KeyAutorepeat = 2;
+
+    public const ushort KeyEsc = 1;
+    public const ushort KeyBackspace = 14;
+    public const ushort KeyEnter = 28;
+    public const ushort KeyA = 30;
+    public const ushort KeyH = 35;
+    public const ushort KeySpace = 57;
+    public const ushort KeyHome = 102;
+    public const ushort KeyUp = 103;
+    public const ushort KeyLeft = 105;
+    public const ushort KeyRight = 106;
+    public const ushort KeyDown = 108;
+}

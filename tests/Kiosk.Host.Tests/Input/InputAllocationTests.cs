@@ -1,0 +1,83 @@
+using System.Device.Gpio;
+using Kiosk.Host.Input;
+using Kiosk.Host.Navigation;
+
+namespace Kiosk.Host.Tests.Input;
+
+/// <summary>Per press nothing is allocated: not by a GPIO button (edges and timer), nor by the evdev decoder.</summary>
+public class InputAllocationTests
+{
+    private const int Presses = 500;
+
+    [Fact]
+    public void Gpio_button_presses_allocate_nothing()
+    {
+        var clock = new ManualTimeProvider();
+        var sink = new CountingSink();
+        using var home = new GpioButton(26, NavCommand.Home, activeLow: true, initiallyPressed: false,
+            TimeSpan.FromMilliseconds(30), TimeSpan.FromMilliseconds(800), sink, clock);
+        var falling = new PinValueChangedEventArgs(PinEventTypes.Falling, 26);
+        var rising = new PinValueChangedEventArgs(PinEventTypes.Rising, 26);
+
+        void Press(int i)
+        {
+            // Alternate short and long holds, each with a bounce on the way down.
+            home.Handler(this, falling);
+            clock.Advance(TimeSpan.FromMilliseconds(3));
+            home.Handler(this, rising);
+            clock.Advance(TimeSpan.FromMilliseconds(2));
+            home.Handler(this, falling);
+            clock.Advance(TimeSpan.FromMilliseconds(i % 2 == 0 ? 200 : 1000));
+            home.Handler(this, rising);
+            clock.Advance(TimeSpan.FromMilliseconds(100));
+        }
+
+        Press(0);
+        Press(1);
+        int before = sink.Count;
+        long allocated = GC.GetAllocatedBytesForCurrentThread();
+        for (int i = 0; i < Presses; i++)
+        {
+            Press(i);
+        }
+
+        allocated = GC.GetAllocatedBytesForCurrentThread() - allocated;
+
+        Assert.Equal(Presses, sink.Count - before);
+        Assert.Equal(0, allocated);
+    }
+
+    [Fact]
+    public void Evdev_decoding_allocates_nothing()
+    {
+        var sink = new CountingSink();
+        var decoder = new EvdevKeyDecoder(new EvdevKeyOptions(), sink);
+        InputEvent[] events = [.. EvdevSessionFixture.Events()];
+        foreach (InputEvent e in events)
+        {
+            decoder.OnEvent(e);
+        }
+
+        int before = sink.Count;
+        long allocated = GC.GetAllocatedBytesForCurrentThread();
+        for (int round = 0; round < 20; round++)
+        {
+            foreach (InputEvent e in events)
+            {
+                decoder.OnEvent(e);
+            }
+        }
+
+        allocated = GC.GetAllocatedBytesForCurrentThread() - allocated;
+
+        Assert.Equal(20 * EvdevSessionFixture.Expected.Length, sink.Count - before);
+        Assert.Equal(0, allocated);
+    }
+
+    private sealed class CountingSink : ICommandSink
+    {
+        public int Count { get; private set; }
+
+        public void Post(NavCommand command) => Count++;
+    }
+}
