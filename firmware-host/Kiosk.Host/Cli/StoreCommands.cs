@@ -135,7 +135,7 @@ internal static class StoreCommands
                 r.AddError("--max-bytes must be a positive number of bytes");
             }
         });
-        var command = new Command("receive", "Install a pack read from standard input (for ssh kiosk kiosk pack receive < PACK); prints one JSON line")
+        var command = new Command("receive", "Install a pack read from standard input (ssh HOST kiosk pack receive < PACK); prints one JSON line")
         {
             store, keys, maxBytes,
         };
