@@ -14,6 +14,7 @@ public static class KioskCli
         root.Subcommands.Add(PackCommands.Create(console, time));
         root.Subcommands.Add(RenderCommands.Render(console));
         root.Subcommands.Add(RenderCommands.Proof(console));
+        root.Subcommands.Add(StoreCommands.Keygen(console));
         foreach (var command in ExtraCommands)
         {
             root.Subcommands.Add(command(console, time));

@@ -13,6 +13,7 @@ internal static class PackCommands
         pack.Subcommands.Add(Build(console, time));
         pack.Subcommands.Add(Verify(console));
         pack.Subcommands.Add(Inspect(console));
+        StoreCommands.AddTo(pack, console, time);
         return pack;
     }
 

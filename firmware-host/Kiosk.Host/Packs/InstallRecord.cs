@@ -1,0 +1,40 @@
+using System.Text.Json;
+using Kiosk.Content.Packing;
+
+namespace Kiosk.Host.Packs;
+
+/// <summary>
+/// <c>installed.json</c> beside each installed pack: which pack it is and when it was installed. The sequence
+/// number orders installs even when two happen within one clock tick, and decides what "previous" means.
+/// </summary>
+internal sealed record InstallRecord(string Sha256, string PackId, string Version, DateTimeOffset Installed, long Sequence)
+{
+    public const string FileName = "installed.json";
+
+    public static InstallRecord? TryRead(string dir)
+    {
+        try
+        {
+            return JsonSerializer.Deserialize<InstallRecord>(File.ReadAllBytes(Path.Combine(dir, FileName)), PackFormat.Json);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or JsonException)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>Writes beside the final name, flushes to disk, then renames, so a reader never sees half a file.</summary>
+    public void Write(string dir)
+    {
+        string final = Path.Combine(dir, FileName);
+        string temp = $"{final}.tmp-{Environment.ProcessId}";
+        using (var stream = new FileStream(temp, FileMode.Create, FileAccess.Write))
+        {
+            JsonSerializer.Serialize(stream, this, PackFormat.Json);
+            stream.Flush(flushToDisk: true);
+        }
+
+        File.Move(temp, final, overwrite: true);
+        Posix.FsyncDirectory(dir);
+    }
+}

@@ -1,0 +1,72 @@
+using Kiosk.Content.Packing;
+
+namespace Kiosk.Host.Tests.Packs;
+
+/// <summary>
+/// Packs compiled once per test run from <c>Packs/TestSource</c>, one per version so each has different bytes
+/// (and so a different sha256). Tests copy them; nobody writes to the originals.
+/// </summary>
+public sealed class TestPacks : IDisposable
+{
+    private readonly TempDir _dir = new();
+    private readonly Dictionary<string, string> _built = new(StringComparer.Ordinal);
+    private readonly Lock _gate = new();
+
+    public static string SourceDir { get; } = FindSource();
+
+    /// <summary>Path of the compiled pack with this version; compile on first use.</summary>
+    public string Pack(string version)
+    {
+        lock (_gate)
+        {
+            if (_built.TryGetValue(version, out string? path))
+            {
+                return path;
+            }
+
+            string source = _dir.Combine("src-" + version);
+            Directory.CreateDirectory(source);
+            foreach (string file in Directory.EnumerateFiles(SourceDir, "*.yaml"))
+            {
+                string text = File.ReadAllText(file);
+                if (Path.GetFileName(file) == PackSource.FileName)
+                {
+                    text = text.Replace("version: 1.0.0", $"version: {version}", StringComparison.Ordinal);
+                }
+
+                File.WriteAllText(Path.Combine(source, Path.GetFileName(file)), text);
+            }
+
+            path = _dir.Combine($"test-{version}.kpack");
+            var time = new ManualTime(new DateTimeOffset(2025, 1, 2, 3, 4, 5, TimeSpan.Zero));
+            var built = new PackCompiler(time).Build(source, path);
+            Assert.True(built.Content is not null, string.Join(Environment.NewLine, built.Diagnostics));
+            _built[version] = path;
+            return path;
+        }
+    }
+
+    /// <summary>A private copy of a pack that a test may change.</summary>
+    public string CopyOf(string version, string toDir)
+    {
+        string copy = Path.Combine(toDir, $"copy-{version}-{Guid.NewGuid():N}.kpack");
+        File.Copy(Pack(version), copy);
+        return copy;
+    }
+
+    public void Dispose() => _dir.Dispose();
+
+    private static string FindSource()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            string candidate = Path.Combine(dir.FullName, "Packs", "TestSource");
+            if (File.Exists(Path.Combine(candidate, PackSource.FileName)))
+            {
+                return candidate;
+            }
+        }
+
+        throw new InvalidOperationException($"Packs/TestSource not found above {AppContext.BaseDirectory}");
+    }
+}
