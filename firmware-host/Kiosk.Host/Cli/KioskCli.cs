@@ -12,6 +12,7 @@ public static class KioskCli
     {
         var root = new RootCommand("Kiosk: case studies of Chinese regional development on a museum display");
         root.Subcommands.Add(PackCommands.Create(console, time));
+        root.Subcommands.Add(RunCommand.Create(console));
         root.Subcommands.Add(RenderCommands.Render(console));
         root.Subcommands.Add(RenderCommands.Proof(console));
         root.Subcommands.Add(StoreCommands.Keygen(console));

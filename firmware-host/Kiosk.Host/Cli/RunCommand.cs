@@ -1,0 +1,72 @@
+using System.CommandLine;
+using Kiosk.Host.Hosting;
+using Microsoft.Extensions.Hosting;
+
+namespace Kiosk.Host.Cli;
+
+/// <summary><c>kiosk run</c>: the exhibit itself, until stopped (Ctrl+C or systemd).</summary>
+internal static class RunCommand
+{
+    public static Command Create(CliConsole console)
+    {
+        var pack = new Option<FileInfo?>("--pack") { Description = "Pack file to show (default: the store's current pack, else the built-in pack)" };
+        var display = new Option<string?>("--display") { Description = "preview (default), png:DIR, fbdev:/dev/fb0, spi:st7789, spi:ili9341" };
+        var input = new Option<string[]>("--input") { Description = "gpio, evdev:/dev/input/eventN (repeatable)", AllowMultipleArgumentsPerToken = false };
+        var config = new Option<FileInfo?>("--config") { Description = $"Settings file (default {KioskHost.DefaultConfigFile}, if present)" };
+        var profile = new Option<string?>("--profile") { Description = "Layout profile for preview and png displays, e.g. 1920x1080, 800x480" };
+        var command = new Command("run", "Run the exhibit: buttons in, frames out; the web preview when no panel is configured") { pack, display, input, config, profile };
+        command.SetAction(async (result, token) =>
+        {
+            var overrides = new Dictionary<string, string?>();
+            if (result.GetValue(pack) is { } p)
+            {
+                overrides["Kiosk:Pack"] = p.FullName;
+            }
+
+            if (result.GetValue(display) is { } d)
+            {
+                overrides["Kiosk:Display"] = d;
+            }
+
+            if (result.GetValue(profile) is { } pr)
+            {
+                overrides["Kiosk:Profile"] = pr;
+            }
+
+            string[] inputs = result.GetValue(input) ?? [];
+            for (int i = 0; i < inputs.Length; i++)
+            {
+                overrides[$"Kiosk:Inputs:{i}"] = inputs[i];
+            }
+
+            var configFile = result.GetValue(config);
+            if (configFile is not null && !configFile.Exists)
+            {
+                console.Error.WriteLine($"kiosk: {configFile}: no such settings file");
+                return ExitCodes.Usage;
+            }
+
+            try
+            {
+                using var host = KioskHost.Build(configFile?.FullName, overrides);
+                await host.RunAsync(token).ConfigureAwait(false);
+                return ExitCodes.Ok;
+            }
+            catch (KioskConfigurationException ex)
+            {
+                foreach (string error in ex.Errors)
+                {
+                    console.Error.WriteLine($"kiosk: {error}");
+                }
+
+                return ExitCodes.Usage;
+            }
+            catch (InvalidDataException ex)
+            {
+                console.Error.WriteLine($"kiosk: {configFile}: {ex.Message}");
+                return ExitCodes.Usage;
+            }
+        });
+        return command;
+    }
+}

@@ -1,0 +1,231 @@
+using System.Net.WebSockets;
+using System.Text;
+using Kiosk.Host.Hosting;
+using Kiosk.Render.Frames;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+
+namespace Kiosk.Host.Display.Preview;
+
+/// <summary>
+/// Serves the preview page on loopback (unless told otherwise): the live frame over a WebSocket as PNGs, and
+/// on-screen buttons that post the same commands as the GPIO buttons. Requests are capped small: the page
+/// only ever sends a word.
+/// </summary>
+public sealed class PreviewServer : IHostedService, IAsyncDisposable
+{
+    private const int MaxMessageBytes = 64;
+    private readonly KioskConfiguration _config;
+    private readonly PreviewSink _sink;
+    private readonly CommandQueue _commands;
+    private readonly TimeProvider _time;
+    private readonly ILogger<PreviewServer> _logger;
+    private readonly SemaphoreSlim _frameSignal = new(0, 1);
+    private readonly CancellationTokenSource _stopping = new();
+    private WebApplication? _app;
+    private Task? _encoder;
+    private TaskCompletionSource _published = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private byte[] _png = [];
+    private long _pngSequence;
+
+    public PreviewServer(KioskConfiguration config, PreviewSink sink, CommandQueue commands, TimeProvider time, ILogger<PreviewServer> logger)
+    {
+        _config = config;
+        _sink = sink;
+        _commands = commands;
+        _time = time;
+        _logger = logger;
+        _sink.FrameStored += () =>
+        {
+            if (_frameSignal.CurrentCount == 0)
+            {
+                try
+                {
+                    _frameSignal.Release();
+                }
+                catch (SemaphoreFullException)
+                {
+                }
+            }
+        };
+    }
+
+    /// <summary>The address actually bound (the port is known only after start when 0 was asked for).</summary>
+    public string? Address { get; private set; }
+
+    public async Task StartAsync(CancellationToken cancellationToken)
+    {
+        if (!_config.PreviewEnabled)
+        {
+            return;
+        }
+
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.WebHost.UseUrls(_config.Preview.Url);
+        builder.WebHost.ConfigureKestrel(k =>
+        {
+            k.Limits.MaxRequestBodySize = 1024;
+            k.Limits.MaxRequestHeadersTotalSize = 16 * 1024;
+            k.Limits.MaxRequestLineSize = 4 * 1024;
+            k.Limits.MaxConcurrentConnections = 32;
+        });
+        builder.Logging.ClearProviders();
+        _app = builder.Build();
+        _app.UseWebSockets(new WebSocketOptions { KeepAliveInterval = TimeSpan.FromSeconds(20) });
+        _app.MapGet("/", () => Results.Content(PreviewPage.Html, "text/html; charset=utf-8"));
+        _app.MapGet("/frame.png", () => _pngSequence == 0 ? Results.StatusCode(503) : Results.File(_png, "image/png"));
+        _app.MapGet("/state", () => Results.Json(new { sequence = _pngSequence, width = _sink.Width, height = _sink.Height }));
+        _app.MapPost("/press/{command}", (string command) =>
+        {
+            if (!PreviewCommands.TryParse(command, out var c))
+            {
+                return Results.BadRequest(new { error = $"unknown command '{command}' (next, previous, select, back, home, homelong)" });
+            }
+
+            _commands.Post(c);
+            return Results.Ok();
+        });
+        _app.Map("/ws", (Func<HttpContext, Task>)ServeSocket);
+        await _app.StartAsync(cancellationToken).ConfigureAwait(false);
+        Address = _app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()?.Addresses.FirstOrDefault() ?? _config.Preview.Url;
+        _encoder = Task.Run(() => EncodeLoop(_stopping.Token), CancellationToken.None);
+        _logger.LogInformation("web preview on {Address}", Address);
+        Console.Out.WriteLine($"kiosk: web preview on {Address}");
+    }
+
+    public async Task StopAsync(CancellationToken cancellationToken)
+    {
+        await _stopping.CancelAsync().ConfigureAwait(false);
+        if (_app is not null)
+        {
+            await _app.StopAsync(cancellationToken).ConfigureAwait(false);
+        }
+
+        if (_encoder is not null)
+        {
+            await _encoder.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (_app is not null)
+        {
+            await _app.DisposeAsync().ConfigureAwait(false);
+        }
+
+        _stopping.Dispose();
+        _frameSignal.Dispose();
+    }
+
+    /// <summary>Encodes the newest frame at most MaxFps times a second; frames in between are skipped, not queued.</summary>
+    private async Task EncodeLoop(CancellationToken token)
+    {
+        Frame? scratch = null;
+        var interval = TimeSpan.FromSeconds(1.0 / _config.Preview.MaxFps);
+        try
+        {
+            while (!token.IsCancellationRequested)
+            {
+                await _frameSignal.WaitAsync(token).ConfigureAwait(false);
+                long started = _time.GetTimestamp();
+                if (scratch is null || scratch.Width != _sink.Width || scratch.Height != _sink.Height)
+                {
+                    scratch = new Frame(_sink.Width, _sink.Height);
+                }
+
+                long sequence = _sink.CopyLatest(scratch);
+                if (sequence > 0)
+                {
+                    _png = FramePng.Encode(scratch);
+                    _pngSequence = sequence;
+                    Interlocked.Exchange(ref _published, new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously)).TrySetResult();
+                }
+
+                var rest = interval - _time.GetElapsedTime(started);
+                if (rest > TimeSpan.Zero)
+                {
+                    await Task.Delay(rest, _time, token).ConfigureAwait(false);
+                }
+            }
+        }
+        catch (OperationCanceledException)
+        {
+        }
+    }
+
+    private async Task ServeSocket(HttpContext context)
+    {
+        if (!context.WebSockets.IsWebSocketRequest)
+        {
+            context.Response.StatusCode = StatusCodes.Status400BadRequest;
+            return;
+        }
+
+        using var socket = await context.WebSockets.AcceptWebSocketAsync().ConfigureAwait(false);
+        using var linked = CancellationTokenSource.CreateLinkedTokenSource(context.RequestAborted, _stopping.Token);
+        var receive = ReceiveCommands(socket, linked.Token);
+        long sent = 0;
+        try
+        {
+            while (socket.State == WebSocketState.Open && !linked.IsCancellationRequested)
+            {
+                var published = _published.Task;
+                if (_pngSequence > sent)
+                {
+                    long sequence = _pngSequence;
+                    byte[] png = _png;
+                    await socket.SendAsync(Encoding.UTF8.GetBytes($"{{\"sequence\":{sequence}}}"), WebSocketMessageType.Text, true, linked.Token).ConfigureAwait(false);
+                    await socket.SendAsync(png, WebSocketMessageType.Binary, true, linked.Token).ConfigureAwait(false);
+                    sent = sequence;
+                }
+
+                await Task.WhenAny(published, receive).WaitAsync(linked.Token).ConfigureAwait(false);
+                if (receive.IsCompleted)
+                {
+                    break;
+                }
+            }
+        }
+        catch (Exception ex) when (ex is OperationCanceledException or WebSocketException)
+        {
+        }
+    }
+
+    private async Task ReceiveCommands(WebSocket socket, CancellationToken token)
+    {
+        byte[] buffer = new byte[MaxMessageBytes];
+        try
+        {
+            while (socket.State == WebSocketState.Open)
+            {
+                var result = await socket.ReceiveAsync(buffer, token).ConfigureAwait(false);
+                if (result.MessageType == WebSocketMessageType.Close)
+                {
+                    return;
+                }
+
+                if (!result.EndOfMessage)
+                {
+                    // Longer than any command: refuse the connection rather than buffer it.
+                    await socket.CloseAsync(WebSocketCloseStatus.MessageTooBig, "commands are single words", token).ConfigureAwait(false);
+                    return;
+                }
+
+                if (result.MessageType == WebSocketMessageType.Text && PreviewCommands.TryParse(Encoding.UTF8.GetString(buffer, 0, result.Count), out var command))
+                {
+                    _commands.Post(command);
+                }
+            }
+        }
+        catch (Exception ex) when (ex is OperationCanceledException or WebSocketException)
+        {
+        }
+    }
+}

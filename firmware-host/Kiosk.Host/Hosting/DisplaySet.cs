@@ -1,0 +1,64 @@
+using Kiosk.Host.Display;
+using Kiosk.Host.Display.Preview;
+using Kiosk.Render.Frames;
+using Kiosk.Render.Profiles;
+using Microsoft.Extensions.Logging;
+
+namespace Kiosk.Host.Hosting;
+
+/// <summary>
+/// The displays frames go to (the configured one, and the web preview when it is the display), each behind a
+/// <see cref="SinkGuard"/>, and the layout profile they share.
+/// </summary>
+public sealed class DisplaySet : IDisposable
+{
+    /// <summary>How long every display may fail before the watchdog stops being fed and systemd restarts us.</summary>
+    public static readonly TimeSpan GiveUpAfter = TimeSpan.FromSeconds(60);
+
+    private readonly List<SinkGuard> _guards = [];
+
+    public DisplaySet(KioskConfiguration config, DisplaySinkFactory factory, PreviewSink preview, TimeProvider time, ILogger<DisplaySet> logger)
+    {
+        if (config.PreviewEnabled)
+        {
+            _guards.Add(new SinkGuard(preview, time, logger));
+            Profile = config.Profile;
+        }
+        else
+        {
+            var options = config.Display;
+            if (DisplaySpec.Parse(options.Spec).Kind == DisplayKind.Png)
+            {
+                options.Width ??= config.Profile.Width;
+                options.Height ??= config.Profile.Height;
+            }
+
+            var sink = factory.Create(options) ?? throw new InvalidOperationException($"display '{options.Spec}' could not be created");
+            _guards.Add(new SinkGuard(sink, time, logger));
+            Profile = DisplayProfile.Known.FirstOrDefault(p => p.Width == sink.Width && p.Height == sink.Height) ?? new DisplayProfile($"{sink.Width}x{sink.Height}", sink.Width, sink.Height);
+        }
+    }
+
+    public DisplayProfile Profile { get; }
+
+    public void Present(Frame frame, bool force)
+    {
+        foreach (var guard in _guards)
+        {
+            guard.TryPresent(frame, force);
+        }
+    }
+
+    public bool AnyUsable(TimeProvider time) =>
+        _guards.Exists(g => g.FailingSince is not { } since || time.GetElapsedTime(since) < GiveUpAfter);
+
+    public string Describe() => string.Join(", ", _guards.Select(g => g.Sink.Name));
+
+    public void Dispose()
+    {
+        foreach (var guard in _guards)
+        {
+            guard.Sink.Dispose();
+        }
+    }
+}

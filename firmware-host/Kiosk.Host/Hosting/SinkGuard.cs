@@ -1,0 +1,62 @@
+using Kiosk.Host.Display;
+using Kiosk.Render.Frames;
+using Microsoft.Extensions.Logging;
+
+namespace Kiosk.Host.Hosting;
+
+/// <summary>
+/// Keeps one failing display from taking the exhibit down: a sink that throws is logged and retried with
+/// back-off (1 s doubling to 30 s), and the next frame it gets is a full one, since it may have lost pixels.
+/// </summary>
+public sealed class SinkGuard(IDisplaySink sink, TimeProvider time, ILogger logger)
+{
+    private static readonly TimeSpan FirstRetry = TimeSpan.FromSeconds(1);
+    private static readonly TimeSpan LastRetry = TimeSpan.FromSeconds(30);
+    private TimeSpan _backoff = FirstRetry;
+    private long _retryAt;
+    private bool _needsFull;
+
+    public IDisplaySink Sink { get; } = sink;
+
+    /// <summary>Timestamp of the first failure in the current run of failures, or null when healthy.</summary>
+    public long? FailingSince { get; private set; }
+
+    /// <summary>Presents the frame unless backing off; returns true when the sink took it.</summary>
+    public bool TryPresent(Frame frame, bool force)
+    {
+        long now = time.GetTimestamp();
+        if (FailingSince is not null && now < _retryAt)
+        {
+            return false;
+        }
+
+        if ((_needsFull || force) && (frame.Dirty.Count != 1 || frame.Dirty[0] != frame.Bounds))
+        {
+            frame.Dirty.Clear();
+            frame.Dirty.Add(frame.Bounds);
+        }
+
+        try
+        {
+            Sink.Present(frame);
+            if (FailingSince is not null)
+            {
+                logger.LogInformation("display {Sink} is back", Sink.Name);
+            }
+
+            FailingSince = null;
+            _needsFull = false;
+            _backoff = FirstRetry;
+            return true;
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or InvalidOperationException or ObjectDisposedException)
+        {
+            FailingSince ??= now;
+            _needsFull = true;
+            _retryAt = now + (long)(_backoff.TotalSeconds * time.TimestampFrequency);
+            logger.LogError(ex, "display {Sink} failed; retrying in {Seconds} s", Sink.Name, _backoff.TotalSeconds);
+            _backoff = TimeSpan.FromTicks(Math.Min(LastRetry.Ticks, _backoff.Ticks * 2));
+            return false;
+        }
+    }
+}
