@@ -23,7 +23,7 @@ internal static class Chrome
         }
 
         float pad = m.Margin;
-        float rightWidth = right.Length == 0 ? 0 : MathF.Min(m.W * 0.4f, ctx.Text.Measure(right, m.SmallSize) + 2);
+        float rightWidth = right.Length == 0 ? 0 : MathF.Min(m.W * 0.4f, (ctx.Text.Measure(right, m.SmallSize) * 1.06f) + 6);
         float textHeight = m.HeaderHeight - MathF.Max(4, 12 * m.U);
         ctx.DrawFitted(canvas, title, new SKRect(pad, MathF.Max(2, 14 * m.U), m.W - pad - rightWidth - m.Gap, textHeight), m.HeadingSize, m.MinText, Theme.Text, "header title", bold: true);
         if (right.Length > 0)

@@ -24,7 +24,7 @@ public sealed class TextEngine : IDisposable
     /// <summary>Wraps at a fixed size; lines beyond <paramref name="maxLines"/> are cut with an ellipsis.</summary>
     public TextLayout Layout(string text, float size, float width, bool bold = false, int maxLines = int.MaxValue)
     {
-        var lines = Wrap(text, size, width, bold);
+        var lines = Wrap(text, size, width, bold, out _);
         bool overflow = lines.Count > maxLines;
         if (overflow)
         {
@@ -43,8 +43,9 @@ public sealed class TextEngine : IDisposable
     {
         for (float size = maxSize; size >= minSize; size *= 0.94f)
         {
-            var lines = Wrap(text, size, width, bold);
-            if (lines.Count * size * LineSpacing <= height + 0.5f && lines.All(l => l.Width <= width + 0.5f))
+            // Breaking a word mid-way is the last resort: a smaller size that keeps words whole is preferred.
+            var lines = Wrap(text, size, width, bold, out bool brokeWord);
+            if (!brokeWord && lines.Count * size * LineSpacing <= height + 0.5f && lines.All(l => l.Width <= width + 0.5f))
             {
                 return new TextLayout(lines, size, size * LineSpacing, overflowed: false);
             }
@@ -69,8 +70,9 @@ public sealed class TextEngine : IDisposable
         }
     }
 
-    private List<TextLine> Wrap(string text, float size, float width, bool bold)
+    private List<TextLine> Wrap(string text, float size, float width, bool bold, out bool brokeWord)
     {
+        brokeWord = false;
         // Words are measured once each and summed: shaping every candidate line would make a first render slow.
         var lines = new List<TextLine>();
         foreach (string paragraph in text.Replace("\r", string.Empty, StringComparison.Ordinal).Split('\n'))
@@ -96,6 +98,7 @@ public sealed class TextEngine : IDisposable
                 // A single word wider than the box is broken between characters rather than overflowing it.
                 while (currentWidth > width && current.Length > 1)
                 {
+                    brokeWord = true;
                     string all = current.ToString();
                     int fit = LongestPrefix(all, size, width, bold);
                     lines.Add(BuildLine(all[..fit], size, bold));

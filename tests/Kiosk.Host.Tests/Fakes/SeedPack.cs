@@ -1,0 +1,35 @@
+using Kiosk.Content.Packing;
+
+namespace Kiosk.Host.Tests.Fakes;
+
+/// <summary>
+/// The built-in pack, compiled from the repository's seeds/ once per test run, so host tests show real content
+/// without depending on where a particular build configuration put builtin.kpack.
+/// </summary>
+public static class SeedPack
+{
+    private static readonly Lazy<string> Built = new(() =>
+    {
+        string path = System.IO.Path.Combine(System.IO.Path.GetTempPath(), $"kiosk-seed-pack-{Environment.ProcessId}.kpack");
+        var result = new PackCompiler(TimeProvider.System).Build(System.IO.Path.Combine(RepoRoot, "seeds"), path);
+        return result.Content is not null ? path : throw new InvalidOperationException(string.Join(Environment.NewLine, result.Diagnostics));
+    });
+
+    public static string Path => Built.Value;
+
+    public static string RepoRoot
+    {
+        get
+        {
+            for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+            {
+                if (File.Exists(System.IO.Path.Combine(dir.FullName, "Kiosk.sln")))
+                {
+                    return dir.FullName;
+                }
+            }
+
+            throw new InvalidOperationException("Kiosk.sln not found above " + AppContext.BaseDirectory);
+        }
+    }
+}
