@@ -195,8 +195,16 @@ internal sealed class DiagramDrawer : IDisposable
         }
 
         float pad = MathF.Max(2, 10 * m.U);
-        string label = !m.Compact && actor.NameZh is { } zh ? $"{actor.Name}\n{zh}" : actor.Name;
-        ctx.DrawFitted(canvas, label, new SKRect(pad, pad * 0.6f, w - pad, h - (pad * 0.6f)), m.SmallSize, MathF.Min(m.MinText, 8), Theme.Text, $"node {_case.Id}/{actor.Id}", align: SKTextAlign.Center);
+        string label = m.Compact ? ActorLabels.Abbreviation(actor.Name) : actor.NameZh is { } zh ? $"{actor.Name}\n{zh}" : actor.Name;
+        var labelBox = new SKRect(pad * 0.5f, pad * 0.3f, w - (pad * 0.5f), h - (pad * 0.3f));
+        var text = ctx.Text.Fit(label, labelBox.Width, labelBox.Height, m.SmallSize, MathF.Min(m.MinText, 7));
+        if (text.Overflowed)
+        {
+            ctx.Overflows.Add($"{m.Profile.Name}: node {_case.Id}/{actor.Id}");
+        }
+
+        using var paint = PaintContext.Fill(Theme.Text);
+        text.Draw(canvas, labelBox.Left, labelBox.MidY - (text.Height / 2), paint, labelBox.Width, SKTextAlign.Center);
         return surface.Snapshot();
     }
 }

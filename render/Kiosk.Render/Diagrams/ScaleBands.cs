@@ -7,6 +7,9 @@ public static class ScaleBands
 {
     public static readonly string[] Names = ["Global", "National", "Provincial", "City", "County / district", "Firm / local"];
 
+    /// <summary>Band names for the narrow gutter of small panels.</summary>
+    public static readonly string[] ShortNames = ["Global", "Nation", "Prov.", "City", "County", "Firm"];
+
     public static int Of(Scale scale) => scale switch
     {
         Scale.Global => 0,

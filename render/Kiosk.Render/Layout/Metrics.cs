@@ -22,7 +22,7 @@ public sealed class Metrics(DisplayProfile profile)
 
     public float Gap => MathF.Max(4, 24 * U);
 
-    public float HeaderHeight => MathF.Max(26, 96 * U);
+    public float HeaderHeight => MathF.Max(30, 96 * U);
 
     public float HintHeight => Compact ? 0 : MathF.Max(22, 56 * U);
 
@@ -34,5 +34,6 @@ public sealed class Metrics(DisplayProfile profile)
 
     public float SmallSize => MathF.Max(10, 24 * U);
 
-    public float MinText => Compact ? 10 : 12;
+    /// <summary>Smallest text: panels are read from closer than an HDMI screen across a room.</summary>
+    public float MinText => Compact ? 9 : W < 1200 ? 10 : 12;
 }

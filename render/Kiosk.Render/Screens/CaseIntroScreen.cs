@@ -19,7 +19,7 @@ internal static class CaseIntroScreen
             y += ctx.DrawFitted(canvas, zh, new SKRect(area.Left, y, area.Right, y + (m.HeadingSize * 1.5f)), m.HeadingSize, m.MinText, Theme.Accent, "intro title_zh").Height + (m.Gap * 0.5f);
         }
 
-        y += ctx.DrawFitted(canvas, places, new SKRect(area.Left, y, area.Right, y + (m.BodySize * (m.Compact ? 1.4f : 2.7f))), m.BodySize, m.MinText, Theme.Muted, "intro places").Height + m.Gap;
+        y += ctx.DrawFitted(canvas, places, new SKRect(area.Left, y, area.Right, y + (m.BodySize * 2.7f)), m.BodySize, m.MinText, Theme.Muted, "intro places").Height + m.Gap;
         float citationH = m.Compact ? area.Height * 0.28f : m.SmallSize * 4.2f;
         var thesisBox = new SKRect(area.Left, y, area.Right, area.Bottom - citationH - m.Gap);
         ctx.DrawFitted(canvas, c.Thesis, thesisBox, m.TitleSize * 0.8f, m.MinText, Theme.Text, "intro thesis");

@@ -19,7 +19,7 @@ internal static class DiagramScreen
     {
         var m = ctx.M;
         var content = new SKRect(m.Margin, m.HeaderHeight + m.Gap, m.W - m.Margin, m.H - m.HintHeight - m.Gap);
-        float legendH = m.Compact ? MathF.Max(14, m.SmallSize * 1.3f) : m.SmallSize * 2.6f;
+        float legendH = m.Compact ? LegendRows(ctx) * MathF.Max(13, m.SmallSize * 1.25f) : m.SmallSize * 2.6f;
         float sideW = m.Compact ? 0 : content.Width * 0.27f;
         float gutterW = m.Compact ? content.Width * 0.13f : content.Width * 0.09f;
         var legend = new SKRect(content.Left, content.Bottom - legendH, content.Right, content.Bottom);
@@ -35,7 +35,7 @@ internal static class DiagramScreen
         var c = ctx.Case(caseIndex);
         var p = c.Phases[phaseIndex];
         Chrome.Background(canvas, ctx);
-        string title = m.Compact ? $"{p.Years}  {p.Title}" : $"{c.Title}: coupling";
+        string title = m.Compact ? string.Create(CultureInfo.InvariantCulture, $"Phase {phaseIndex + 1}/{c.Phases.Count} · {p.Years}") : $"{c.Title}: coupling";
         string right = m.Compact ? string.Empty : string.Create(CultureInfo.InvariantCulture, $"Phase {phaseIndex + 1} of {c.Phases.Count} · {p.Years}");
         Chrome.Header(canvas, ctx, title, right, "◀ ▶ phases (the diagram follows)   ·   Select or Back: timeline   ·   Home: all cases");
         var g = Measure(ctx);
@@ -59,19 +59,24 @@ internal static class DiagramScreen
             }
 
             var label = new SKRect(g.Gutter.Left + 4, top + 4, g.Gutter.Right - 2, top + layout.BandHeight - 4);
-            ctx.DrawFitted(canvas, ScaleBands.Names[layout.Bands[b]], label, m.SmallSize, MathF.Min(m.MinText, 9), Theme.Muted, $"band {b}");
+            ctx.DrawFitted(canvas, (m.Compact ? ScaleBands.ShortNames : ScaleBands.Names)[layout.Bands[b]], label, m.SmallSize, MathF.Min(m.MinText, 9), Theme.Muted, $"band {b}");
         }
     }
 
     private static void PaintLegend(SKCanvas canvas, PaintContext ctx, SKRect area, CaseStudy c)
     {
         var m = ctx.M;
-        float slot = area.Width / Math.Max(1, c.Modes.Count);
+        // Small panels stack the legend in rows of three so each mode keeps a readable word.
+        int rows = m.Compact ? LegendRows(ctx) : 1;
+        int perRow = (c.Modes.Count + rows - 1) / rows;
+        float slot = area.Width / Math.Max(1, perRow);
+        float rowH = area.Height / rows;
         float swatch = MathF.Min(slot * 0.22f, 56 * m.U + 10);
         for (int i = 0; i < c.Modes.Count; i++)
         {
-            float x = area.Left + (i * slot);
-            float cy = area.MidY;
+            float x = area.Left + ((i % perRow) * slot);
+            float top = area.Top + ((i / perRow) * rowH);
+            float cy = top + (rowH / 2);
             using var line = PaintContext.Stroke(Theme.ModeColor(i), MathF.Max(1.5f, 5 * m.U));
             if (Theme.ModeDash(i, MathF.Max(0.4f, m.U)) is { } dash)
             {
@@ -79,8 +84,8 @@ internal static class DiagramScreen
             }
 
             canvas.DrawLine(x, cy, x + swatch, cy, line);
-            var text = new SKRect(x + swatch + 4, area.Top, x + slot - 6, area.Bottom);
-            var layout = ctx.Text.Fit(c.Modes[i].Name, text.Width, text.Height, m.SmallSize, MathF.Min(m.MinText, 8), bold: false);
+            var text = new SKRect(x + swatch + 4, top, x + slot - 6, top + rowH);
+            var layout = ctx.Text.Fit(m.Compact ? ActorLabels.Distinctive(c.Modes[i].Name, c.Modes.Select(x => x.Name)) : c.Modes[i].Name, text.Width, text.Height, m.SmallSize, MathF.Min(m.MinText, 7), bold: false);
             if (layout.Overflowed)
             {
                 ctx.Overflows.Add($"{m.Profile.Name}: legend {c.Id} {c.Modes[i].Id}");
@@ -90,6 +95,8 @@ internal static class DiagramScreen
             layout.Draw(canvas, text.Left, text.MidY - (layout.Height / 2), paint);
         }
     }
+
+    private static int LegendRows(PaintContext ctx) => ctx.Pack.Cases.Max(c => c.Modes.Count) > 3 ? 2 : 1;
 
     private static void PaintSide(SKCanvas canvas, PaintContext ctx, SKRect area, CaseStudy c, Phase p)
     {
@@ -103,7 +110,14 @@ internal static class DiagramScreen
         var inner = new SKRect(area.Left + pad, area.Top + pad, area.Right - pad, area.Bottom - pad);
         float y = inner.Top;
         y += ctx.DrawFitted(canvas, p.Title, new SKRect(inner.Left, y, inner.Right, y + (m.HeadingSize * 2.6f)), m.HeadingSize * 0.8f, m.MinText, Theme.Text, $"diagram {c.Id}/{p.Id} title", bold: true).Height + (m.Gap * 0.5f);
-        y += ctx.DrawFitted(canvas, p.Short, new SKRect(inner.Left, y, inner.Right, y + (inner.Height * 0.3f)), m.SmallSize, m.MinText, Theme.Muted, $"diagram {c.Id}/{p.Id} short").Height + m.Gap;
+        if (m.W >= 1200)
+        {
+            y += ctx.DrawFitted(canvas, p.Short, new SKRect(inner.Left, y, inner.Right, y + (inner.Height * 0.3f)), m.SmallSize, m.MinText, Theme.Muted, $"diagram {c.Id}/{p.Id} short").Height + m.Gap;
+        }
+        else
+        {
+            y += m.Gap * 0.5f;
+        }
 
         // The relations, one per line in their mode's colour: the diagram's labels, kept off the drawing.
         var edges = p.Diagram.Edges;
@@ -119,7 +133,7 @@ internal static class DiagramScreen
             var e = edges[i];
             int mode = IndexOfMode(c, e.Mode);
             string text = $"{ShortName(c, e.From)} → {ShortName(c, e.To)}: {e.Relation}";
-            ctx.DrawFitted(canvas, text, new SKRect(inner.Left, y + (i * rowH), inner.Right, y + ((i + 1) * rowH)), size, MathF.Min(size, m.MinText * 0.85f), Theme.ModeColor(mode), $"diagram {c.Id}/{p.Id} edge {i}");
+            ctx.DrawFitted(canvas, text, new SKRect(inner.Left, y + (i * rowH), inner.Right, y + ((i + 1) * rowH)), size, MathF.Min(size, 8), Theme.ModeColor(mode), $"diagram {c.Id}/{p.Id} edge {i}");
         }
     }
 

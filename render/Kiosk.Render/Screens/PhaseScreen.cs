@@ -19,8 +19,8 @@ internal static class PhaseScreen
 
         bool sideFigures = !m.Compact && p.Figures.Count > 0;
         float textRight = sideFigures ? area.Left + (area.Width * 0.64f) : area.Right;
-        float figuresH = m.Compact && p.Figures.Count > 0 ? MathF.Max(16, m.BodySize * 1.5f) : 0;
-        float titleH = m.Compact ? m.HeadingSize * 1.3f : m.HeadingSize * 2.7f;
+        float figuresH = m.Compact && p.Figures.Count > 0 ? MathF.Max(28, m.BodySize * 2.7f) : 0;
+        float titleH = m.HeadingSize * 2.7f;
         string title = m.Compact ? $"{p.Years}  {p.Title}" : p.Title;
         y += ctx.DrawFitted(canvas, title, new SKRect(area.Left, y, textRight, y + titleH), m.HeadingSize, m.MinText, Theme.Text, $"phase {c.Id}/{p.Id} title", bold: true).Height + (m.Gap * 0.6f);
         string body = m.Compact ? p.Short : p.Summary;
