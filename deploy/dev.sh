@@ -16,7 +16,7 @@ case "$verb" in
   test)
     # Projects run one after another: the machine has 2 cores and several suites start servers or browsers.
     dotnet build Kiosk.sln -c Release -v q -nologo
-    exec dotnet test Kiosk.sln -c Release --no-build -m:1 --logger "console;verbosity=normal" "$@"
+    exec dotnet test Kiosk.sln -c Release --no-build -m:1 "$@"
     ;;
   *)
     echo "usage: deploy/dev.sh run|test [options]" >&2

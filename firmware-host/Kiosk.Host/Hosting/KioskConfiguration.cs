@@ -56,7 +56,10 @@ public sealed class KioskConfiguration
         var display = Bind<DisplayOptions>(root, DisplayOptions.SectionName, errors);
         var navigator = Bind<NavigatorOptions>(root, NavigatorOptions.SectionName, errors);
         display.Spec = kiosk.Display;
-        errors.AddRange(display.Validate().Select(e => e.StartsWith(DisplayOptions.SectionName, StringComparison.Ordinal) || e.Contains(':', StringComparison.Ordinal) ? e : $"{KioskOptions.SectionName}:Display: {e}"));
+        // The display spec lives at Kiosk:Display in kiosk.json; its other settings in DisplayOptions.
+        errors.AddRange(display.Validate().Select(e => e.StartsWith(DisplayOptions.SectionName, StringComparison.Ordinal) ? e
+            : e.StartsWith(DisplayOptions.SpecKey + ":", StringComparison.Ordinal) ? $"{KioskOptions.SectionName}:{e}"
+            : $"{KioskOptions.SectionName}:Display: {e}"));
         errors.AddRange(navigator.GetErrors().Select(e => $"{NavigatorOptions.SectionName}: {e}"));
 
         DisplayProfile profile = DisplayProfile.Hdmi;

@@ -17,7 +17,7 @@ public static class KioskHost
 {
     public const string DefaultConfigFile = "/etc/kiosk/kiosk.json";
 
-    public static IHost Build(string? configFile, IReadOnlyDictionary<string, string?> overrides, DisplaySinkFactory? displays = null, TimeProvider? time = null)
+    public static IHost Build(string? configFile, IReadOnlyDictionary<string, string?> overrides, DisplaySinkFactory? displays = null, TimeProvider? time = null, Action<IServiceCollection>? configure = null)
     {
         var builder = Microsoft.Extensions.Hosting.Host.CreateApplicationBuilder(new HostApplicationBuilderSettings
         {
@@ -73,6 +73,7 @@ public static class KioskHost
             builder.Logging.AddSimpleConsole(o => { o.SingleLine = true; o.TimestampFormat = "HH:mm:ss "; });
         }
 
+        configure?.Invoke(services);
         return builder.Build();
     }
 }

@@ -1,5 +1,7 @@
 using Kiosk.Host.Input;
 
+using Kiosk.Host.Tests.Fakes;
+
 namespace Kiosk.Host.Tests.Input;
 
 public class EvdevKeySourceTests

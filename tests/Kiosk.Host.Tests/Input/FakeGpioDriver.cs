@@ -1,5 +1,7 @@
 using System.Device.Gpio;
 
+using Kiosk.Host.Tests.Fakes;
+
 namespace Kiosk.Host.Tests.Input;
 
 /// <summary>

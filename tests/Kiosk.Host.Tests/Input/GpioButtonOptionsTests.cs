@@ -2,6 +2,8 @@ using System.Device.Gpio;
 using Kiosk.Host.Input;
 using Kiosk.Host.Navigation;
 
+using Kiosk.Host.Tests.Fakes;
+
 namespace Kiosk.Host.Tests.Input;
 
 public class GpioButtonOptionsTests

@@ -1,6 +1,8 @@
 using System.Device.Gpio;
 using Kiosk.Host.Input;
 
+using Kiosk.Host.Tests.Fakes;
+
 namespace Kiosk.Host.Tests.Input;
 
 /// <summary>A started <see cref="GpioButtonSource"/> over a <see cref="FakeGpioDriver"/> and a manual clock.</summary>

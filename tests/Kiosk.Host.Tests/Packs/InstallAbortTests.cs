@@ -1,6 +1,8 @@
 using Kiosk.Content.Packing;
 using Kiosk.Host.Packs;
 
+using Kiosk.Host.Tests.Fakes;
+
 namespace Kiosk.Host.Tests.Packs;
 
 /// <summary>
@@ -10,7 +12,7 @@ namespace Kiosk.Host.Tests.Packs;
 public sealed class InstallAbortTests(TestPacks packs) : IClassFixture<TestPacks>, IDisposable
 {
     private readonly TempDir _dir = new();
-    private readonly ManualTime _time = new(new DateTimeOffset(2025, 6, 1, 12, 0, 0, TimeSpan.Zero));
+    private readonly ManualTimeProvider _time = new(new DateTimeOffset(2025, 6, 1, 12, 0, 0, TimeSpan.Zero));
 
     public static TheoryData<string> Steps => [.. InstallSteps.All];
 

@@ -3,12 +3,14 @@ using Kiosk.Content.Packing;
 using Kiosk.Content.Signing;
 using Kiosk.Host.Packs;
 
+using Kiosk.Host.Tests.Fakes;
+
 namespace Kiosk.Host.Tests.Packs;
 
 public sealed class PackStoreTests(TestPacks packs) : IClassFixture<TestPacks>, IDisposable
 {
     private readonly TempDir _dir = new();
-    private readonly ManualTime _time = new(new DateTimeOffset(2025, 6, 1, 12, 0, 0, TimeSpan.Zero));
+    private readonly ManualTimeProvider _time = new(new DateTimeOffset(2025, 6, 1, 12, 0, 0, TimeSpan.Zero));
 
     public void Dispose() => _dir.Dispose();
 

@@ -4,12 +4,14 @@ using System.Text.Json;
 using Kiosk.Content.Packing;
 using Kiosk.Host.Cli;
 
+using Kiosk.Host.Tests.Fakes;
+
 namespace Kiosk.Host.Tests.Packs;
 
 public sealed class StoreCommandsTests(TestPacks packs) : IClassFixture<TestPacks>, IDisposable
 {
     private readonly TempDir _dir = new();
-    private readonly ManualTime _time = new(new DateTimeOffset(2025, 6, 1, 12, 0, 0, TimeSpan.Zero));
+    private readonly ManualTimeProvider _time = new(new DateTimeOffset(2025, 6, 1, 12, 0, 0, TimeSpan.Zero));
     private readonly StringWriter _out = new();
     private readonly StringWriter _err = new();
 

@@ -1,5 +1,7 @@
 using Kiosk.Content.Packing;
 
+using Kiosk.Host.Tests.Fakes;
+
 namespace Kiosk.Host.Tests.Packs;
 
 /// <summary>
@@ -38,7 +40,7 @@ public sealed class TestPacks : IDisposable
             }
 
             path = _dir.Combine($"test-{version}.kpack");
-            var time = new ManualTime(new DateTimeOffset(2025, 1, 2, 3, 4, 5, TimeSpan.Zero));
+            var time = new ManualTimeProvider(new DateTimeOffset(2025, 1, 2, 3, 4, 5, TimeSpan.Zero));
             var built = new PackCompiler(time).Build(source, path);
             Assert.True(built.Content is not null, string.Join(Environment.NewLine, built.Diagnostics));
             _built[version] = path;

@@ -1,0 +1,70 @@
+using Kiosk.Host.Hosting;
+using Kiosk.Host.Navigation;
+using Kiosk.Host.Tests.Fakes;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Hosting.Systemd;
+
+namespace Kiosk.Host.Tests.Hosting;
+
+/// <summary>`kiosk run` as a service: first frame, READY, presses becoming frames, watchdog pings.</summary>
+public sealed class KioskHostTests : IDisposable
+{
+    private readonly string _dir = Path.Combine(Path.GetTempPath(), "kiosk-host-" + Guid.NewGuid().ToString("N"));
+
+    public void Dispose()
+    {
+        if (Directory.Exists(_dir))
+        {
+            Directory.Delete(_dir, true);
+        }
+    }
+
+    [Fact]
+    public async Task FirstFrameReachesTheDisplayThenReadyThenPressesMakeFrames()
+    {
+        var notifier = new RecordingNotifier();
+        string frames = Path.Combine(_dir, "frames");
+        using var host = KioskHost.Build(null, new Dictionary<string, string?>
+        {
+            ["Kiosk:Pack"] = SeedPack.Path,
+            ["Kiosk:Store"] = Path.Combine(_dir, "store"),
+            ["Kiosk:Display"] = "png:" + frames,
+            ["Kiosk:Profile"] = "320x240",
+        }, configure: s => s.AddSingleton<ISystemdNotifier>(notifier));
+        await host.StartAsync();
+        try
+        {
+            var loop = host.Services.GetRequiredService<FrameLoop>();
+            await loop.FirstFrame.WaitAsync(TimeSpan.FromSeconds(30));
+            Assert.Single(Directory.GetFiles(frames, "*.png"));
+            Assert.Equal("READY=1", notifier.States[0]);
+
+            host.Services.GetRequiredService<CommandQueue>().Post(NavCommand.Select);
+            await WaitUntil(() => Directory.GetFiles(frames, "*.png").Length > 3);
+            long before = loop.Frames;
+            await WaitUntil(() => notifier.States.Contains("WATCHDOG=1"));
+
+            // At rest nothing changes, so nothing is rendered: frames stop, pings go on.
+            await Task.Delay(400);
+            long settled = loop.Frames;
+            await Task.Delay(400);
+            Assert.Equal(settled, loop.Frames);
+            Assert.True(settled >= before);
+        }
+        finally
+        {
+            await host.StopAsync();
+        }
+    }
+
+    private static async Task WaitUntil(Func<bool> condition)
+    {
+        for (int i = 0; i < 300 && !condition(); i++)
+        {
+            await Task.Delay(50);
+        }
+
+        Assert.True(condition(), "condition not reached within 15 s");
+    }
+}

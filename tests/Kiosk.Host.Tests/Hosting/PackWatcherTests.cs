@@ -1,0 +1,49 @@
+using Kiosk.Content.Packing;
+using Kiosk.Host.Hosting;
+using Kiosk.Host.Tests.Fakes;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Logging.Abstractions;
+
+namespace Kiosk.Host.Tests.Hosting;
+
+/// <summary>Hot reload: a changed pack file is loaded and handed over; a broken one never replaces the good one.</summary>
+public sealed class PackWatcherTests : IDisposable
+{
+    private readonly string _dir = Directory.CreateTempSubdirectory("kiosk-watch-").FullName;
+
+    public void Dispose() => Directory.Delete(_dir, true);
+
+    [Fact]
+    public void NewPackIsTakenAndBrokenPackIsRefused()
+    {
+        string shown = Path.Combine(_dir, "shown.kpack");
+        File.Copy(SeedPack.Path, shown);
+        var watcher = Watcher(shown);
+        Assert.Equal("regional-development-cases", watcher.Initial.Manifest.Id);
+        watcher.Poll();
+        Assert.False(watcher.TryTake(out _), "an unchanged file is not reloaded");
+
+        // A different, valid pack: the small test pack.
+        string small = Path.Combine(_dir, "small.kpack");
+        var built = new PackCompiler(TimeProvider.System).Build(Path.Combine(SeedPack.RepoRoot, "tests", "Kiosk.Host.Tests", "Packs", "TestSource"), small);
+        Assert.NotNull(built.Content);
+        File.Copy(small, shown, overwrite: true);
+        watcher.Poll();
+        Assert.True(watcher.TryTake(out var fresh));
+        Assert.NotEqual("regional-development-cases", fresh.Manifest.Id);
+
+        // A truncated pack: refused, nothing handed over, and not retried until it changes again.
+        byte[] bytes = File.ReadAllBytes(SeedPack.Path);
+        File.WriteAllBytes(shown, bytes[..(bytes.Length / 3)]);
+        watcher.Poll();
+        Assert.False(watcher.TryTake(out _));
+        watcher.Poll();
+        Assert.False(watcher.TryTake(out _));
+    }
+
+    private static PackWatcher Watcher(string pack)
+    {
+        var config = KioskConfiguration.Load(new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?> { ["Kiosk:Pack"] = pack }).Build());
+        return new PackWatcher(config, TimeProvider.System, NullLogger<PackWatcher>.Instance);
+    }
+}
