@@ -39,6 +39,13 @@ public sealed class DisplaySet : IDisposable
         }
     }
 
+    /// <summary>Displays given directly (benchmarks, tests): the profile is the first display's size.</summary>
+    public DisplaySet(IEnumerable<IDisplaySink> sinks, DisplayProfile profile, TimeProvider time, ILogger logger)
+    {
+        _guards.AddRange(sinks.Select(s => new SinkGuard(s, time, logger)));
+        Profile = profile;
+    }
+
     public DisplayProfile Profile { get; }
 
     public void Present(Frame frame, bool force)

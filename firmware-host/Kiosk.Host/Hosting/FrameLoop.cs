@@ -1,7 +1,3 @@
-using Kiosk.Content.Packing;
-using Kiosk.Host.Navigation;
-using Kiosk.Render;
-using Kiosk.Render.Profiles;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Hosting.Systemd;
 using Microsoft.Extensions.Logging;
@@ -27,8 +23,7 @@ public sealed class FrameLoop : BackgroundService
     private readonly ILogger<FrameLoop> _logger;
     private readonly long _start;
     private readonly TaskCompletionSource _firstFrame = new(TaskCreationOptions.RunContinuationsAsynchronously);
-    private Navigator _navigator = null!;
-    private SceneRenderer _renderer = null!;
+    private FrameCycle? _cycle;
     private long _lastWatchdog;
 
     public FrameLoop(KioskConfiguration config, CommandQueue commands, PackWatcher packs, DisplaySet displays, TimeProvider time, ILogger<FrameLoop> logger, ISystemdNotifier? systemd = null)
@@ -47,49 +42,34 @@ public sealed class FrameLoop : BackgroundService
     public Task FirstFrame => _firstFrame.Task;
 
     /// <summary>Frames rendered so far (for logs and tests).</summary>
-    public long Frames { get; private set; }
+    public long Frames => _cycle?.Frames ?? 0;
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         await Task.Yield();
-        var pack = _packs.Initial;
-        _navigator = new Navigator(pack.Content, _config.Navigator, Now());
-        _renderer = CreateRenderer(pack);
-        long rendered = -1;
+        using var cycle = new FrameCycle(_packs.Initial, _config.Navigator, _commands, _displays, Now());
+        _cycle = cycle;
         var frameInterval = TimeSpan.FromSeconds(1.0 / _config.Kiosk.MaxFps);
         try
         {
             while (!stoppingToken.IsCancellationRequested)
             {
                 long frameStart = _time.GetTimestamp();
-                var now = Now();
-                if (_packs.TryTake(out var fresh))
+                var fresh = _packs.TryTake(out var pack) ? pack : null;
+                if (cycle.Step(Now(), fresh) && cycle.Frames == 1)
                 {
-                    SwapPack(fresh);
+                    _systemd?.Notify(ServiceState.Ready);
+                    _firstFrame.TrySetResult();
+                    _logger.LogInformation("first frame on {Displays}", _displays.Describe());
                 }
 
-                while (_commands.TryTake(out var command))
+                if (fresh is not null)
                 {
-                    _navigator.Apply(command, now);
-                }
-
-                _navigator.Tick(now);
-                if (_navigator.NeedsFrame(rendered, now))
-                {
-                    rendered = _navigator.Version;
-                    var frame = _renderer.Render(_navigator.Current(now));
-                    _displays.Present(frame, force: Frames == 0);
-                    Frames++;
-                    if (Frames == 1)
-                    {
-                        _systemd?.Notify(ServiceState.Ready);
-                        _firstFrame.TrySetResult();
-                        _logger.LogInformation("first frame on {Displays}", _displays.Describe());
-                    }
+                    _logger.LogInformation("now showing pack {Id} {Version}", fresh.Manifest.Id, fresh.Manifest.Version);
                 }
 
                 PingWatchdog();
-                if (_navigator.IsAnimating(Now()))
+                if (cycle.Navigator.IsAnimating(Now()))
                 {
                     var wait = frameInterval - _time.GetElapsedTime(frameStart);
                     if (wait > TimeSpan.Zero)
@@ -105,10 +85,6 @@ public sealed class FrameLoop : BackgroundService
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
         {
-        }
-        finally
-        {
-            _renderer.Dispose();
         }
     }
 
@@ -137,17 +113,6 @@ public sealed class FrameLoop : BackgroundService
         _lastWatchdog = _time.GetTimestamp();
         _systemd.Notify(new ServiceState("WATCHDOG=1"));
     }
-
-    private void SwapPack(LoadedPack pack)
-    {
-        var old = _renderer;
-        _renderer = CreateRenderer(pack);
-        _navigator.SwapPack(pack.Content);
-        old.Dispose();
-        _logger.LogInformation("now showing pack {Id} {Version}", pack.Manifest.Id, pack.Manifest.Version);
-    }
-
-    private SceneRenderer CreateRenderer(LoadedPack pack) => new(pack.Content, pack.Fonts, _displays.Profile);
 
     // A steady clock: the Pi has no RTC, and an NTP jump at boot must not look like minutes of idleness.
     private DateTimeOffset Now() => DateTimeOffset.UnixEpoch + _time.GetElapsedTime(_start);
