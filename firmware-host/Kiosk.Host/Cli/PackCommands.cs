@@ -22,7 +22,8 @@ internal static class PackCommands
         var sources = new Argument<DirectoryInfo>("sources") { Description = "Folder of case sources (*.yaml and pack.yaml)" };
         var output = new Option<FileInfo>("--output", "-o") { Description = "Pack file to write", Required = true };
         var quiet = new Option<bool>("--quiet", "-q") { Description = "Print only errors" };
-        var command = new Command("build", "Compile case sources into one pack file") { sources, output, quiet };
+        var checkFit = new Option<bool>("--check-fit") { Description = "Render every screen at every display profile and refuse the pack if any text must be cut to fit" };
+        var command = new Command("build", "Compile case sources into one pack file") { sources, output, quiet, checkFit };
         command.SetAction(result =>
         {
             var dir = result.GetValue(sources)!;
@@ -31,6 +32,18 @@ internal static class PackCommands
             if (built.Content is null)
             {
                 return Fail(console, built.Diagnostics, $"pack not built: {built.Diagnostics.Count} error(s); {file} was not changed");
+            }
+
+            if (result.GetValue(checkFit) && TextFitCheck.Run(file.FullName) is { Count: > 0 } cut)
+            {
+                foreach (string o in cut)
+                {
+                    console.Error.WriteLine($"{file}: text cut to fit: {o}");
+                }
+
+                File.Delete(file.FullName);
+                console.Error.WriteLine($"pack refused: {cut.Count} text(s) do not fit; shorten them in the sources");
+                return ExitCodes.Refused;
             }
 
             if (!result.GetValue(quiet))
