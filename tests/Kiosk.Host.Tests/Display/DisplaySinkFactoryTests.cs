@@ -7,6 +7,8 @@ using Kiosk.Host.Display.St7789;
 using Kiosk.Host.Tests.Display.Fakes;
 using Kiosk.Host.Tests.Display.Fbdev;
 
+using Kiosk.Host.Tests.Fakes;
+
 namespace Kiosk.Host.Tests.Display;
 
 public sealed class DisplaySinkFactoryTests

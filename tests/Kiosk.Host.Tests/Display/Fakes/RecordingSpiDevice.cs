@@ -1,5 +1,7 @@
 using System.Device.Spi;
 
+using Kiosk.Host.Tests.Fakes;
+
 namespace Kiosk.Host.Tests.Display.Fakes;
 
 /// <summary>

@@ -4,6 +4,8 @@ using Kiosk.Host.Display.SpiPanels;
 using Kiosk.Host.Display.St7789;
 using Kiosk.Host.Tests.Display.Fakes;
 
+using Kiosk.Host.Tests.Fakes;
+
 namespace Kiosk.Host.Tests.Display.SpiPanels;
 
 /// <summary>A panel sink wired to the fake GPIO driver and the recording SPI device.</summary>

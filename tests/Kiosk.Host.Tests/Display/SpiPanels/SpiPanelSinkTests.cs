@@ -2,6 +2,8 @@ using System.Device.Gpio;
 using Kiosk.Host.Tests.Display.Fakes;
 using Kiosk.Render.Frames;
 
+using Kiosk.Host.Tests.Fakes;
+
 namespace Kiosk.Host.Tests.Display.SpiPanels;
 
 /// <summary>The shared MIPI-DCS frame path, driven through an ST7789.</summary>

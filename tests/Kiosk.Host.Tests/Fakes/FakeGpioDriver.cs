@@ -1,16 +1,27 @@
 using System.Device.Gpio;
+using Kiosk.Host.Tests.Display.Fakes;
 
 using Kiosk.Host.Tests.Fakes;
 
-namespace Kiosk.Host.Tests.Input;
+namespace Kiosk.Host.Tests.Fakes;
 
 /// <summary>
-/// A GPIO chip in memory, after the test drivers in dotnet/iot: records what the controller asks of it and
-/// lets a test drive pin levels at chosen times. <see cref="Edge"/> first moves the shared clock to the edge's
-/// time (firing any timer due before it), then changes the level and calls the registered callbacks.
+/// A GPIO chip in memory, after the test drivers in dotnet/iot: records what the controller asks of it, logs
+/// output writes for the display tests, and lets input tests drive pin levels at chosen times.
+/// <see cref="Edge"/> first moves the shared clock to the edge's time (firing any timer due before it), then
+/// changes the level and calls the registered callbacks.
 /// </summary>
-internal sealed class FakeGpioDriver(ManualTimeProvider clock) : GpioDriver
+public sealed class FakeGpioDriver : GpioDriver
 {
+    private readonly ManualTimeProvider? _clock;
+    private readonly HardwareLog? _log;
+
+    /// <summary>For buttons: edges happen at times on <paramref name="clock"/>.</summary>
+    public FakeGpioDriver(ManualTimeProvider clock) => _clock = clock;
+
+    /// <summary>For outputs (panel DC, reset, backlight): every write goes to <paramref name="log"/>.</summary>
+    public FakeGpioDriver(HardwareLog log) => _log = log;
+
     private readonly Dictionary<int, PinMode> _modes = [];
     private readonly Dictionary<int, PinValue> _levels = [];
     private readonly Dictionary<int, List<(PinEventTypes Types, PinChangeEventHandler Callback)>> _callbacks = [];
@@ -20,6 +31,10 @@ internal sealed class FakeGpioDriver(ManualTimeProvider clock) : GpioDriver
     public IReadOnlyDictionary<int, PinMode> Modes => _modes;
 
     public bool Disposed { get; private set; }
+
+    public long WriteCount { get; private set; }
+
+    public PinValue LevelOf(int pin) => _levels.GetValueOrDefault(pin, PinValue.Low);
 
     public int CallbackCount(int pin) => _callbacks.TryGetValue(pin, out var list) ? list.Count : 0;
 
@@ -32,7 +47,7 @@ internal sealed class FakeGpioDriver(ManualTimeProvider clock) : GpioDriver
     /// <summary>The line on <paramref name="pin"/> goes to <paramref name="level"/> at time <paramref name="at"/>.</summary>
     public void Edge(int pin, PinValue level, TimeSpan at)
     {
-        clock.AdvanceTo(at);
+        (_clock ?? throw new InvalidOperationException("this driver was made for outputs; give it a clock to play edges")).AdvanceTo(at);
         _levels[pin] = level;
         PinEventTypes type = level == PinValue.High ? PinEventTypes.Rising : PinEventTypes.Falling;
         if (!_callbacks.TryGetValue(pin, out var list))
@@ -69,13 +84,21 @@ internal sealed class FakeGpioDriver(ManualTimeProvider clock) : GpioDriver
         }
     }
 
-    protected override PinMode GetPinMode(int pinNumber) => _modes[pinNumber];
+    protected override PinMode GetPinMode(int pinNumber) => _modes.GetValueOrDefault(pinNumber, PinMode.Input);
 
     protected override bool IsPinModeSupported(int pinNumber, PinMode mode) => true;
 
     protected override PinValue Read(int pinNumber) => _levels.TryGetValue(pinNumber, out PinValue v) ? v : PinValue.Low;
 
-    protected override void Write(int pinNumber, PinValue value) => _levels[pinNumber] = value;
+    protected override void Write(int pinNumber, PinValue value)
+    {
+        _levels[pinNumber] = value;
+        WriteCount++;
+        if (_log is { Enabled: true })
+        {
+            _log.Add($"gpio {pinNumber}={value}");
+        }
+    }
 
     protected override WaitForEventResult WaitForEvent(int pinNumber, PinEventTypes eventTypes, CancellationToken cancellationToken) =>
         throw new NotSupportedException("The kiosk listens with callbacks.");
