@@ -9,6 +9,8 @@ namespace Kiosk.Render.Benchmarks;
 public static class RatioTimer
 {
     private static readonly TimeSpan _batch = TimeSpan.FromMilliseconds(10);
+    private static readonly TimeSpan _warmUp = TimeSpan.FromMilliseconds(300);
+    private static readonly TimeSpan _maxWarmUp = TimeSpan.FromSeconds(1.5);
 
     public static double MedianRatio(Action baseline, Action workload, TimeSpan budget)
     {
@@ -27,10 +29,16 @@ public static class RatioTimer
         return ratios[ratios.Count / 2];
     }
 
-    /// <summary>How many operations fill one batch, after one run that also warms the operation up.</summary>
+    /// <summary>How many operations fill one batch, after a warm-up long enough for tiered JIT to finish.</summary>
     private static int OpsPerBatch(Action op)
     {
-        op();
+        // Vector code runs many times slower before tier-1 compilation (30 calls, then a short delay).
+        var warm = Stopwatch.StartNew();
+        for (int calls = 0; (calls < 60 || warm.Elapsed < _warmUp) && warm.Elapsed < _maxWarmUp; calls++)
+        {
+            op();
+        }
+
         double one = Math.Max(Time(op, 1), 1e-7);
         return (int)Math.Clamp(Math.Ceiling(_batch.TotalSeconds / one), 1, 1_000_000);
     }
