@@ -140,16 +140,20 @@ public static class Rgb565
 
     private readonly struct LittleEndianOrder : IByteOrder
     {
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
         public static Vector128<byte> PickLow(Vector128<byte> s) =>
             Vector128.Shuffle(s, Vector128.Create((byte)1, 2, 5, 6, 9, 10, 13, 14, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF));
 
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
         public static Vector128<byte> PickHigh(Vector128<byte> s) =>
             Vector128.Shuffle(s, Vector128.Create((byte)0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 1, 2, 5, 6, 9, 10, 13, 14));
 
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
         public static Vector256<byte> PickLow(Vector256<byte> s) => Vector256.Shuffle(s, Vector256.Create(
             (byte)1, 2, 5, 6, 9, 10, 13, 14, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF,
             17, 18, 21, 22, 25, 26, 29, 30, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF));
 
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
         public static Vector256<byte> PickHigh(Vector256<byte> s) => Vector256.Shuffle(s, Vector256.Create(
             (byte)0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 1, 2, 5, 6, 9, 10, 13, 14,
             0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 17, 18, 21, 22, 25, 26, 29, 30));
@@ -157,16 +161,20 @@ public static class Rgb565
 
     private readonly struct BigEndianOrder : IByteOrder
     {
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
         public static Vector128<byte> PickLow(Vector128<byte> s) =>
             Vector128.Shuffle(s, Vector128.Create((byte)2, 1, 6, 5, 10, 9, 14, 13, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF));
 
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
         public static Vector128<byte> PickHigh(Vector128<byte> s) =>
             Vector128.Shuffle(s, Vector128.Create((byte)0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 2, 1, 6, 5, 10, 9, 14, 13));
 
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
         public static Vector256<byte> PickLow(Vector256<byte> s) => Vector256.Shuffle(s, Vector256.Create(
             (byte)2, 1, 6, 5, 10, 9, 14, 13, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF,
             18, 17, 22, 21, 26, 25, 30, 29, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF));
 
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
         public static Vector256<byte> PickHigh(Vector256<byte> s) => Vector256.Shuffle(s, Vector256.Create(
             (byte)0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 2, 1, 6, 5, 10, 9, 14, 13,
             0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 18, 17, 22, 21, 26, 25, 30, 29));
