@@ -16,6 +16,7 @@ public static class KioskCli
         root.Subcommands.Add(RenderCommands.Render(console));
         root.Subcommands.Add(RenderCommands.Proof(console));
         root.Subcommands.Add(StoreCommands.Keygen(console));
+        root.Subcommands.Add(BenchCommand.Create(console));
         foreach (var command in ExtraCommands)
         {
             root.Subcommands.Add(command(console, time));

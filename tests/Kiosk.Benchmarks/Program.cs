@@ -1,0 +1,19 @@
+using BenchmarkDotNet.Configs;
+using BenchmarkDotNet.Jobs;
+using BenchmarkDotNet.Running;
+using BenchmarkDotNet.Toolchains.InProcess.Emit;
+using Kiosk.Benchmarks;
+using Kiosk.Render.Benchmarks;
+
+// In-process, so the run needs no generated project (and no second restore) on a shared 2-core machine;
+// a short job, since the goals are ratios with generous margins, not nanosecond comparisons.
+var job = Job.Default
+    .WithToolchain(InProcessEmitToolchain.Instance)
+    .WithLaunchCount(1)
+    .WithWarmupCount(3)
+    .WithIterationCount(10);
+var config = DefaultConfig.Instance.AddJob(job).WithOptions(ConfigOptions.DisableOptimizationsValidator);
+var summaries = BenchmarkRunner.Run([typeof(Hdmi1080Benchmarks), typeof(Spi320Benchmarks)], config);
+
+Console.WriteLine();
+Console.WriteLine(BenchTable.Format(GoalReport.Rows(summaries, BuiltinPack.Value)));
