@@ -27,6 +27,7 @@ public sealed class SceneRenderer : IDisposable
     private readonly DirtyTracker _dirty = new();
     private readonly SKPaint _src = new() { BlendMode = SKBlendMode.Src };
     private readonly SKPaint _fade = new();
+    private readonly Func<Screen, SKImage> _renderLayer;
     private int _front = -1;
     private long _sequence;
 
@@ -39,6 +40,7 @@ public sealed class SceneRenderer : IDisposable
         _text = new TextEngine(_fonts);
         _ctx = new PaintContext(pack, new Metrics(profile), _text);
         _layers = new LayerCache(cachedLayers);
+        _renderLayer = RenderLayer; // one delegate for the renderer's life: a method group per call would allocate
         _frames = [new Frame(profile.Width, profile.Height), new Frame(profile.Width, profile.Height)];
         var info = new SKImageInfo(profile.Width, profile.Height, SKColorType.Bgra8888, SKAlphaType.Opaque);
         _surfaces = [.. _frames.Select(f => SKSurface.Create(info, System.Runtime.InteropServices.Marshal.UnsafeAddrOfPinnedArrayElement(f.Pixels, 0), f.Stride))];
@@ -174,7 +176,7 @@ public sealed class SceneRenderer : IDisposable
         _ => 4,
     };
 
-    private SKImage Layer(Screen screen) => _layers.GetOrAdd(Normalize(screen), RenderLayer);
+    private SKImage Layer(Screen screen) => _layers.GetOrAdd(Normalize(screen), _renderLayer);
 
     /// <summary>Fields a screen kind ignores are zeroed so equal screens share one cached layer.</summary>
     private Screen Normalize(Screen s)

@@ -9,12 +9,7 @@ public sealed class AllocationTests
 {
     private const int Frames = 50;
 
-    // Found with these tests (64 B per layer drawn, plus 56 B per layer moved to the front of the LRU list).
-    // Both are in files the lead owns; remove the skips once fixed.
-    private const string LayerDelegate = "renderer allocates: SceneRenderer.Layer passes the method group RenderLayer, a new Func (64 B) on every call";
-    private const string LruNode = "LayerCache.GetOrAdd re-adds a LinkedListNode (56 B) whenever from and to layers alternate";
-
-    [Fact(Skip = LayerDelegate)]
+    [Fact]
     public void Scene_at_rest_allocates_nothing_per_frame()
     {
         var pack = TestPacks.Test;
@@ -35,7 +30,7 @@ public sealed class AllocationTests
         Assert.True(allocated == 0, $"{allocated} bytes allocated over {Frames} frames at rest");
     }
 
-    [Fact(Skip = LayerDelegate + "; " + LruNode)]
+    [Fact]
     public void Diagram_morph_allocates_nothing_per_frame()
     {
         var pack = TestPacks.Test;
