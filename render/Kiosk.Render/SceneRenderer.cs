@@ -24,7 +24,7 @@ public sealed class SceneRenderer : IDisposable
     private readonly Dictionary<int, (DiagramLayout Layout, DiagramDrawer Drawer)> _diagrams = [];
     private readonly Frame[] _frames;
     private readonly SKSurface[] _surfaces;
-    private readonly DirtyTracker _dirty = new();
+    private readonly DirtyTracker _dirty;
     private readonly SKPaint _src = new() { BlendMode = SKBlendMode.Src };
     private readonly SKPaint _fade = new();
     private readonly Func<Screen, SKImage> _renderLayer;
@@ -40,6 +40,8 @@ public sealed class SceneRenderer : IDisposable
         _text = new TextEngine(_fonts);
         _ctx = new PaintContext(pack, new Metrics(profile), _text);
         _layers = new LayerCache(cachedLayers);
+        // Small SPI panels pay per byte sent, so they get finer tiles; on HDMI the diff itself should stay cheap.
+        _dirty = new DirtyTracker(profile.Width <= 480 ? 8 : 16);
         _renderLayer = RenderLayer; // one delegate for the renderer's life: a method group per call would allocate
         _frames = [new Frame(profile.Width, profile.Height), new Frame(profile.Width, profile.Height)];
         var info = new SKImageInfo(profile.Width, profile.Height, SKColorType.Bgra8888, SKAlphaType.Opaque);
