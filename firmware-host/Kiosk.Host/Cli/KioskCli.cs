@@ -16,6 +16,7 @@ public static class KioskCli
         root.Subcommands.Add(RenderCommands.Render(console));
         root.Subcommands.Add(RenderCommands.Proof(console));
         root.Subcommands.Add(StoreCommands.Keygen(console));
+        root.Subcommands.Add(PushCommand.Create(console, time));
         foreach (var command in ExtraCommands)
         {
             root.Subcommands.Add(command(console, time));
