@@ -35,10 +35,6 @@ while [ $# -gt 0 ]; do
 done
 
 [ -n "$content_key" ] || { echo "install.sh: --content-key FILE.pub is required (ssh-keygen -t ed25519 -f staff_content)" >&2; usage; }
-[ "$(id -u)" -eq 0 ] || { echo "install.sh: run as root (sudo)" >&2; exit 1; }
-here="$(cd "$(dirname "$0")" && pwd)"
-[ -x "$here/kiosk" ] || { echo "install.sh: $here/kiosk not found: run me from the unpacked kiosk-<rid>.tar.gz" >&2; exit 1; }
-
 [ -r "$content_key" ] || { echo "install.sh: $content_key: no such readable file" >&2; exit 1; }
 # One public key line, of a type sshd knows, and nothing that could smuggle in options of its own.
 read -r key_type key_body key_comment < <(grep -v '^[[:space:]]*\(#\|$\)' "$content_key" | head -n 1) || true
@@ -47,6 +43,10 @@ case "${key_type:-}" in
   *) echo "install.sh: $content_key: not an OpenSSH public key (expected e.g. 'ssh-ed25519 AAAA... comment')" >&2; exit 1 ;;
 esac
 [[ "$key_body" =~ ^[A-Za-z0-9+/=]+$ ]] || { echo "install.sh: $content_key: the key is not base64" >&2; exit 1; }
+
+[ "$(id -u)" -eq 0 ] || { echo "install.sh: run as root (sudo)" >&2; exit 1; }
+here="$(cd "$(dirname "$0")" && pwd)"
+[ -x "$here/kiosk" ] || { echo "install.sh: $here/kiosk not found: run me from the unpacked kiosk-<rid>.tar.gz" >&2; exit 1; }
 
 # Libraries the self-contained kiosk still takes from the system: Skia needs fontconfig, GPIO needs libgpiod.
 if command -v apt-get >/dev/null; then

@@ -12,16 +12,16 @@ public sealed record PushTarget(string Label, string Destination, int? Port)
     public static PushTarget? TryParse(string text, out string? error)
     {
         error = null;
-        if (string.IsNullOrWhiteSpace(text) || text.Any(char.IsWhiteSpace))
-        {
-            error = $"'{text}': not a host (user@host, user@host:port or an ssh config alias)";
-            return null;
-        }
-
         // A HOST that ssh would read as an option (-oProxyCommand=...) would run a command on this machine.
         if (text.StartsWith('-'))
         {
             error = $"'{text}': a host may not start with '-'";
+            return null;
+        }
+
+        if (string.IsNullOrWhiteSpace(text) || text.Any(char.IsWhiteSpace))
+        {
+            error = $"'{text}': not a host (user@host, user@host:port or an ssh config alias)";
             return null;
         }
 

@@ -126,7 +126,7 @@ public sealed class PushTests : IClassFixture<SshdFixture>, IClassFixture<TestPa
 
     [Fact]
     [System.Runtime.Versioning.UnsupportedOSPlatform("windows")]
-    public void A_config_alias_through_the_ssh_option_installs_and_an_unreachable_host_fails_the_push()
+    public void A_config_alias_through_an_ssh_wrapper_installs_and_an_unreachable_host_fails_the_push()
     {
         string config = _dir.Combine("ssh_config");
         File.WriteAllText(config, $"""
