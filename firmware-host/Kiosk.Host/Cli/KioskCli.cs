@@ -17,16 +17,9 @@ public static class KioskCli
         root.Subcommands.Add(RenderCommands.Proof(console));
         root.Subcommands.Add(StoreCommands.Keygen(console));
         root.Subcommands.Add(BenchCommand.Create(console));
-        foreach (var command in ExtraCommands)
-        {
-            root.Subcommands.Add(command(console, time));
-        }
-
+        root.Subcommands.Add(PushCommand.Create(console, time));
         return root;
     }
-
-    /// <summary>Verbs registered by other parts of the host (run, render, proof, bench, push ...).</summary>
-    internal static List<Func<CliConsole, TimeProvider, Command>> ExtraCommands { get; } = [];
 
     public static int Invoke(string[] args, CliConsole console, TimeProvider time)
     {

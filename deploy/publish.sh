@@ -1,0 +1,33 @@
+#!/usr/bin/env bash
+# Publishes self-contained kiosks for the Pi and for x64 Linux:
+#   deploy/publish.sh [RID...]        default: linux-arm64 linux-x64
+# writes artifacts/kiosk-<rid>.tar.gz, each unpacking to kiosk-<rid>/ with the kiosk executable, its native
+# libraries, builtin.kpack, kiosk.service, install.sh and kiosk.example.json.
+#
+# The built-in pack is compiled once by this machine's own kiosk (a cross build cannot run the kiosk it builds,
+# so BuildBuiltinPack skips it) and the same file goes into every tarball: every architecture shows the same pack.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+rids=("$@")
+[ ${#rids[@]} -gt 0 ] || rids=(linux-arm64 linux-x64)
+project=firmware-host/Kiosk.Host
+out=artifacts
+stage="$out/stage"
+
+dotnet build "$project" -c Release -v q -nologo
+pack="$project/bin/Release/net10.0/builtin.kpack"
+[ -f "$pack" ] || { echo "publish: $pack was not built" >&2; exit 1; }
+
+rm -rf "$stage"
+mkdir -p "$stage"
+for rid in "${rids[@]}"; do
+  dir="$stage/kiosk-$rid"
+  echo "publish: $rid" >&2
+  dotnet publish "$project" -c Release -r "$rid" --self-contained true -v q -nologo -o "$dir"
+  cp "$pack" "$dir/builtin.kpack"
+  cp deploy/kiosk.service deploy/install.sh deploy/kiosk.example.json "$dir/"
+  chmod 0755 "$dir/install.sh" "$dir/kiosk"
+  tar -C "$stage" -czf "$out/kiosk-$rid.tar.gz" "kiosk-$rid"
+  echo "publish: $out/kiosk-$rid.tar.gz ($(du -h "$out/kiosk-$rid.tar.gz" | cut -f1))" >&2
+done

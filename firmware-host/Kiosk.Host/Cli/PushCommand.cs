@@ -1,0 +1,59 @@
+using System.CommandLine;
+using Kiosk.Host.Push;
+
+namespace Kiosk.Host.Cli;
+
+/// <summary>
+/// <c>kiosk push PACK HOST...</c>: staff's laptop side of a content update. Each host gets the pack over the
+/// user's own ssh, where the content key's forced command (<c>kiosk pack receive</c>) installs it.
+/// </summary>
+internal static class PushCommand
+{
+    public static Command Create(CliConsole console, TimeProvider time)
+    {
+        var pack = new Argument<FileInfo>("pack") { Description = "Pack file to send" };
+        var hosts = new Argument<string[]>("hosts") { Description = "Kiosks: user@host, user@host:port or an ssh config alias", Arity = ArgumentArity.OneOrMore };
+        var json = new Option<bool>("--json") { Description = "Print one JSON document with every host's result (for tools)" };
+        var ssh = new Option<string>("--ssh") { Description = "The ssh client to run", DefaultValueFactory = _ => "ssh" };
+        var sshOptions = new Option<string[]>("--ssh-option")
+        {
+            Description = "Passed to ssh as -o OPT, e.g. IdentityFile=~/.ssh/kiosk_content (repeatable)",
+            AllowMultipleArgumentsPerToken = false,
+        };
+        var command = new Command("push", "Send a pack to kiosks over ssh in parallel and install it on each; exit 1 if any host did not")
+        {
+            pack, hosts, json, ssh, sshOptions,
+        };
+        command.SetAction(async (result, token) =>
+        {
+            var file = result.GetValue(pack)!;
+            if (!file.Exists)
+            {
+                console.Error.WriteLine($"{file}: no such pack file");
+                return ExitCodes.Usage;
+            }
+
+            var targets = new List<PushTarget>();
+            foreach (string host in result.GetValue(hosts)!)
+            {
+                if (PushTarget.TryParse(host, out string? error) is not { } target)
+                {
+                    console.Error.WriteLine($"kiosk: {error}");
+                    return ExitCodes.Usage;
+                }
+
+                targets.Add(target);
+            }
+
+            var request = PackPusher.Prepare(file.FullName, result.GetValue(ssh)!, result.GetValue(sshOptions) ?? []);
+            // Redraw in place only on a real terminal; logs and tests get plain lines.
+            bool redraw = ReferenceEquals(console, CliConsole.System) && !Console.IsErrorRedirected;
+            var progress = new ProgressPrinter(console.Error, redraw, time);
+            console.Error.WriteLine($"pushing {file} ({request.PackBytes:N0} bytes) to {targets.Count} host(s)");
+            var results = await new PackPusher(time).PushAsync(request, targets, progress, token).ConfigureAwait(false);
+            console.Out.Write(result.GetValue(json) ? PushReport.Json(request, results) + Environment.NewLine : PushReport.Table(results));
+            return results.All(r => r.Ok) ? ExitCodes.Ok : ExitCodes.Refused;
+        });
+        return command;
+    }
+}

@@ -1,0 +1,129 @@
+using System.ComponentModel;
+using System.Diagnostics;
+
+namespace Kiosk.Host.Push;
+
+/// <summary>
+/// Pushes a pack to one host: starts ssh, streams the pack file into its stdin while reading its output, and
+/// reads the kiosk's one-line reply.
+/// </summary>
+internal sealed class HostPush(PushRequest request, PushTarget target, IPushProgress progress, TimeProvider time)
+{
+    private const int ChunkBytes = 64 * 1024;
+
+    public async Task<HostResult> RunAsync(CancellationToken token)
+    {
+        long start = time.GetTimestamp();
+        var startInfo = new ProcessStartInfo(request.Ssh)
+        {
+            RedirectStandardInput = true,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        foreach (string arg in SshCommandLine.For(target, request.SshOptions))
+        {
+            startInfo.ArgumentList.Add(arg);
+        }
+
+        Process process;
+        try
+        {
+            process = Process.Start(startInfo) ?? throw new Win32Exception($"{request.Ssh} did not start");
+        }
+        catch (Win32Exception ex)
+        {
+            return Failed(start, 0, $"cannot run {request.Ssh}: {ex.Message}");
+        }
+
+        using (process)
+        {
+            var stdout = TailCapture.ReadAsync(process.StandardOutput, CancellationToken.None);
+            var stderr = TailCapture.ReadAsync(process.StandardError, CancellationToken.None);
+            long sent;
+            try
+            {
+                sent = await SendAsync(process.StandardInput.BaseStream, token).ConfigureAwait(false);
+                await process.WaitForExitAsync(token).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException)
+            {
+                process.Kill(entireProcessTree: true);
+                await process.WaitForExitAsync(CancellationToken.None).ConfigureAwait(false);
+                return Failed(start, 0, "cancelled");
+            }
+
+            var reply = ReceiveReply.FindIn(await stdout.ConfigureAwait(false));
+            string errors = await stderr.ConfigureAwait(false);
+            return Judge(reply, process.ExitCode, errors, sent, start);
+        }
+    }
+
+    /// <summary>Streams the pack; a kiosk that refuses early (too large) closes the pipe, which ends sending
+    /// but not the push: its reply says why.</summary>
+    private async Task<long> SendAsync(Stream stdin, CancellationToken token)
+    {
+        long sent = 0;
+        try
+        {
+            await using var file = new FileStream(request.PackPath, FileMode.Open, FileAccess.Read, FileShare.Read, ChunkBytes, useAsync: true);
+            byte[] buffer = new byte[ChunkBytes];
+            progress.Sent(target.Label, 0, request.PackBytes);
+            int read;
+            while ((read = await file.ReadAsync(buffer, token).ConfigureAwait(false)) > 0)
+            {
+                await stdin.WriteAsync(buffer.AsMemory(0, read), token).ConfigureAwait(false);
+                sent += read;
+                progress.Sent(target.Label, sent, request.PackBytes);
+            }
+
+            await stdin.FlushAsync(token).ConfigureAwait(false);
+        }
+        catch (IOException)
+        {
+            // Broken pipe: the remote side stopped reading.
+        }
+        finally
+        {
+            try
+            {
+                // End of file for the kiosk: the pack is complete.
+                stdin.Close();
+            }
+            catch (IOException)
+            {
+                // Already broken; nothing more to tell the remote side.
+            }
+        }
+
+        return sent;
+    }
+
+    private HostResult Judge(ReceiveReply? reply, int exitCode, string stderr, long sent, long start)
+    {
+        double seconds = Seconds(start);
+        if (reply is null)
+        {
+            return Failed(start, sent, SshErrors.Summarise(stderr, exitCode));
+        }
+
+        if (!reply.Ok)
+        {
+            return new HostResult(target.Label, PushOutcome.Refused, null, null, null, seconds, sent, reply.Error ?? "refused (no reason given)");
+        }
+
+        // The kiosk hashed what it stored; a different hash means the bytes were changed on the way.
+        if (!string.Equals(reply.Sha256, request.PackSha256, StringComparison.OrdinalIgnoreCase))
+        {
+            return new HostResult(target.Label, PushOutcome.Failed, reply.PackId, reply.Version, reply.Sha256, seconds, sent,
+                $"installed sha256 {reply.Sha256} is not the sha256 of the pack sent ({request.PackSha256})");
+        }
+
+        return new HostResult(target.Label, PushOutcome.Ok, reply.PackId, reply.Version, reply.Sha256, seconds, sent, null);
+    }
+
+    private HostResult Failed(long start, long sent, string error) =>
+        new(target.Label, PushOutcome.Failed, null, null, null, Seconds(start), sent, error);
+
+    private double Seconds(long start) => Math.Round(time.GetElapsedTime(start).TotalSeconds, 2);
+}

@@ -1,0 +1,56 @@
+using Kiosk.Host.Tests.Push;
+
+namespace Kiosk.Host.Tests.Deploy;
+
+/// <summary>The shell scripts in deploy/: they parse, and install.sh refuses a content key that is not one.</summary>
+public sealed class DeployScriptTests : IDisposable
+{
+    private readonly string _dir = Directory.CreateTempSubdirectory("kiosk-deploy-test-").FullName;
+
+    public static TheoryData<string> Scripts => [.. ScriptNames()];
+
+    public void Dispose() => Directory.Delete(_dir, recursive: true);
+
+    private static IEnumerable<string> ScriptNames() =>
+        Directory.EnumerateFiles(RepoFiles.DeployDir, "*.sh").Select(p => Path.GetFileName(p)).Order(StringComparer.Ordinal);
+
+    [Fact]
+    public void The_deploy_scripts_are_all_here()
+    {
+        Assert.Superset(new HashSet<string> { "setup.sh", "dev.sh", "publish.sh", "install.sh", "prove-arm64.sh" }, ScriptNames().ToHashSet());
+    }
+
+    [Theory]
+    [MemberData(nameof(Scripts))]
+    public void Bash_parses_the_script(string script)
+    {
+        var ran = ChildProcess.Run("bash", ["-n", RepoFiles.Deploy(script)]);
+
+        Assert.True(ran.ExitCode == 0, ran.ToString());
+    }
+
+    [Theory]
+    [InlineData("command=\"/bin/sh\" ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIOaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa x", "not an OpenSSH public key")]
+    [InlineData("-----BEGIN PUBLIC KEY-----", "not an OpenSSH public key")]
+    [InlineData("ssh-ed25519 AAAA\",command=\"/bin/sh x", "not base64")]
+    public void Install_refuses_a_content_key_that_is_not_a_plain_public_key(string keyLine, string reason)
+    {
+        string key = Path.Combine(_dir, "content.pub");
+        File.WriteAllText(key, keyLine + "\n");
+
+        // Refused before anything is checked or changed on the machine, so this is safe to run anywhere.
+        var ran = ChildProcess.Run("bash", [RepoFiles.Deploy("install.sh"), "--content-key", key]);
+
+        Assert.Equal(1, ran.ExitCode);
+        Assert.Contains(reason, ran.Stderr);
+    }
+
+    [Fact]
+    public void Install_without_a_content_key_is_a_usage_error()
+    {
+        var ran = ChildProcess.Run("bash", [RepoFiles.Deploy("install.sh")]);
+
+        Assert.Equal(2, ran.ExitCode);
+        Assert.Contains("--content-key", ran.Stderr);
+    }
+}
