@@ -13,7 +13,7 @@ namespace Kiosk.Faults.Soak;
 /// A simulated day on the manual clock: the attract loop, and visitors arriving at random to press their way
 /// through the cases, driving the <see cref="Navigator"/> and a 320x240 <see cref="SceneRenderer"/> into a null
 /// display the way the frame loop does (a frame only when the navigator needs one, at most MaxFps while moving).
-/// Managed heap and RSS are taken after a warm-up hour and at the end: growth must stay within 5 MB.
+/// Managed heap and RSS are taken at start, after a 6 h warm-up and at the end: growth must stay within 5 MB.
 /// </summary>
 public sealed class DaySoakTests(ITestOutputHelper output)
 {
@@ -24,9 +24,11 @@ public sealed class DaySoakTests(ITestOutputHelper output)
     [Fact]
     public void A_day_of_attract_loop_and_visitors_does_not_grow_memory()
     {
-        int fps = FaultSettings.Pick(15, 60);
-        var day = TimeSpan.FromHours(24);
-        var warmUp = TimeSpan.FromHours(1);
+        const int fps = 60;
+        int hours = FaultSettings.Pick(24, 72);
+        var day = TimeSpan.FromHours(hours);
+        // Caches (layers, glyphs, the GC's own segments) fill in the first hours; growth is measured after that.
+        var warmUp = TimeSpan.FromHours(6);
         var pack = PackReader.Read(SeedPacks.A);
         var clock = new ManualTimeProvider();
         var start = clock.GetUtcNow();
@@ -90,11 +92,11 @@ public sealed class DaySoakTests(ITestOutputHelper output)
         wall.Stop();
         long heapEnd = Heap(), rssEnd = Environment.WorkingSet;
         const double MB = 1024 * 1024;
-        Results.Record(output, Area, $"simulated time ({Results.Mode} run, {fps} fps while moving, 320x240)", $"24 h: {Results.Number(visitors)} visitors, {Results.Number(presses)} presses, {Results.Number(ticks)} ticks");
+        Results.Record(output, Area, $"simulated time ({Results.Mode} run, {fps} fps while moving, 320x240)", $"{hours} h: {Results.Number(visitors)} visitors, {Results.Number(presses)} presses, {Results.Number(ticks)} ticks");
         Results.Record(output, Area, "frames rendered (only when the navigator needed one)", Results.Number(sink.Frames));
-        Results.Record(output, Area, "managed heap: start / after warm-up hour / end", $"{heapStart / MB:F1} / {heapWarm / MB:F1} / {heapEnd / MB:F1} MB");
-        Results.Record(output, Area, "RSS: start / after warm-up hour / end", $"{rssStart / MB:F1} / {rssWarm / MB:F1} / {rssEnd / MB:F1} MB");
-        Results.Record(output, Area, "growth over the last 23 h: heap / RSS", $"{(heapEnd - heapWarm) / MB:F2} / {(rssEnd - rssWarm) / MB:F2} MB", "<= 5 MB each");
+        Results.Record(output, Area, "managed heap: start / after 6 h warm-up / end", $"{heapStart / MB:F1} / {heapWarm / MB:F1} / {heapEnd / MB:F1} MB");
+        Results.Record(output, Area, "RSS: start / after 6 h warm-up / end", $"{rssStart / MB:F1} / {rssWarm / MB:F1} / {rssEnd / MB:F1} MB");
+        Results.Record(output, Area, "growth after the warm-up: heap / RSS", $"{(heapEnd - heapWarm) / MB:F2} / {(rssEnd - rssWarm) / MB:F2} MB", "<= 5 MB each");
         Results.Record(output, Area, "wall time", $"{Results.Number(wall.Elapsed.TotalSeconds, 1)} s ({Results.Number(sink.Frames / wall.Elapsed.TotalSeconds)} frames/s)");
 
         Assert.True(warmed && sink.Frames > 1000 && presses > 1000, $"the day did too little: {sink.Frames} frames, {presses} presses");
