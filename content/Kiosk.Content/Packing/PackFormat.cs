@@ -20,6 +20,9 @@ public static class PackFormat
     public const long MaxManifestBytes = 1024 * 1024;
     public const int MaxCompressionRatio = 200;
 
+    /// <summary>Longest text a pack may carry in one field; far above any screen's room, far below a hostile string.</summary>
+    public const int MaxTextChars = 4000;
+
     public static readonly IReadOnlyList<string> FontRoles = ["latin", "latin-bold", "cjk"];
 
     /// <summary>snake_case like the YAML sources, so a curator recognises every field in inspect output.</summary>
@@ -28,7 +31,8 @@ public static class PackFormat
         PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower,
         WriteIndented = true,
         Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
-        Converters = { new JsonStringEnumConverter(JsonNamingPolicy.SnakeCaseLower) },
+        // Names only: an integer would bind to any value of the enum's type, including ones that name nothing.
+        Converters = { new JsonStringEnumConverter(JsonNamingPolicy.SnakeCaseLower, allowIntegerValues: false) },
         MaxDepth = 32,
         RespectRequiredConstructorParameters = true,
         RespectNullableAnnotations = true,

@@ -169,6 +169,20 @@ public static class PackReader
     {
         try
         {
+            if (!System.Text.Unicode.Utf8.IsValid(bytes))
+            {
+                throw Refuse(displayName, entry, "not valid UTF-8");
+            }
+
+            // Nullable annotations are not enforced on list items, and nothing in a pack may be a null item.
+            using (var document = JsonDocument.Parse(bytes, new JsonDocumentOptions { MaxDepth = PackFormat.Json.MaxDepth }))
+            {
+                if (NullItem(document.RootElement, "$") is { } path)
+                {
+                    throw Refuse(displayName, $"{entry}: {path}", "null where a value is needed");
+                }
+            }
+
             return JsonSerializer.Deserialize<T>(bytes, PackFormat.Json) ?? throw Refuse(displayName, entry, "is empty (null)");
         }
         catch (JsonException ex)
@@ -176,6 +190,42 @@ public static class PackReader
             string where = ex.LineNumber is { } line ? $" at line {line + 1}" : string.Empty;
             string field = string.IsNullOrEmpty(ex.Path) ? entry : $"{entry}: {ex.Path}";
             throw Refuse(displayName, field, $"invalid JSON{where}: {ex.Message}");
+        }
+    }
+
+    private static string? NullItem(JsonElement element, string path)
+    {
+        switch (element.ValueKind)
+        {
+            case JsonValueKind.Array:
+                int i = 0;
+                foreach (var item in element.EnumerateArray())
+                {
+                    string itemPath = $"{path}[{i++}]";
+                    if (item.ValueKind == JsonValueKind.Null)
+                    {
+                        return itemPath;
+                    }
+
+                    if (NullItem(item, itemPath) is { } found)
+                    {
+                        return found;
+                    }
+                }
+
+                return null;
+            case JsonValueKind.Object:
+                foreach (var property in element.EnumerateObject())
+                {
+                    if (NullItem(property.Value, $"{path}.{property.Name}") is { } found)
+                    {
+                        return found;
+                    }
+                }
+
+                return null;
+            default:
+                return null;
         }
     }
 

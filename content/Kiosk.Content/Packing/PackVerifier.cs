@@ -37,6 +37,15 @@ public static class PackVerifier
 
     public static void Check(LoadedPack pack, string packPath, string? seedsDir, DiagnosticBag diagnostics)
     {
+        foreach (var (role, bytes) in pack.Fonts)
+        {
+            // The compiler only packs fonts with a character map; anything else would leave text undrawn.
+            if (GlyphCoverage.ReadCmap(bytes).Count == 0)
+            {
+                diagnostics.Add(new Diagnostic(packPath, 0, 0, PackFormat.FontEntry(role), "not a font with a character map"));
+            }
+        }
+
         var coverage = GlyphCoverage.FromFonts(pack.Fonts.Values);
         var checker = seedsDir is null ? null : new SourceChecker(seedsDir);
         if (pack.Content.Cases.Count == 0)
@@ -57,6 +66,19 @@ public static class PackVerifier
             new CaseValidator(map, diagnostics).Validate(c);
             foreach (var (path, text) in CaseTexts.Enumerate(c))
             {
+                // The source reader refuses these before the validator runs; a pack has no source reader.
+                if (string.IsNullOrWhiteSpace(text))
+                {
+                    diagnostics.Add(map.At(path, "empty"));
+                    continue;
+                }
+
+                if (text.Length > PackFormat.MaxTextChars)
+                {
+                    diagnostics.Add(map.At(path, $"{text.Length:N0} characters; no text in a pack is over {PackFormat.MaxTextChars:N0}"));
+                    continue;
+                }
+
                 if (coverage.FirstMissing(text) is { } missing)
                 {
                     diagnostics.Add(map.At(path, $"no font in the pack has a glyph for U+{missing.Value:X4} '{missing}'"));

@@ -131,7 +131,8 @@ public sealed class KioskConfiguration
         catch (InvalidOperationException ex)
         {
             // The binder names the property and the value it could not use, or the unknown key.
-            string detail = ex.InnerException?.Message ?? ex.Message;
+            // The outer message names the key ("... at 'Kiosk:MaxFps' ..."), the inner one what was wrong with its value.
+            string detail = ex.InnerException is { } inner ? $"{ex.Message} {inner.Message}" : ex.Message;
             errors.Add($"{section}: {detail}");
         }
 

@@ -49,8 +49,9 @@ public sealed class SinkGuard(IDisplaySink sink, TimeProvider time, ILogger logg
             _backoff = FirstRetry;
             return true;
         }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or InvalidOperationException or ObjectDisposedException)
+        catch (Exception ex) when (ex is not OutOfMemoryException)
         {
+            // Any driver failure, not just I/O: a bug in one sink must not stop frames reaching the others.
             FailingSince ??= now;
             _needsFull = true;
             _retryAt = now + (long)(_backoff.TotalSeconds * time.TimestampFrequency);

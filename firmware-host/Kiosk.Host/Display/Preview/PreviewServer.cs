@@ -77,6 +77,17 @@ public sealed class PreviewServer : IHostedService, IAsyncDisposable
         });
         builder.Logging.ClearProviders();
         _app = builder.Build();
+        _app.Use(async (context, next) =>
+        {
+            // Kestrel enforces MaxRequestBodySize only on a body that is read, and the press endpoints never read
+            // theirs: read it here, so an oversized one is refused with 413 before any command is posted.
+            if (HttpMethods.IsPost(context.Request.Method))
+            {
+                await context.Request.Body.CopyToAsync(Stream.Null, context.RequestAborted).ConfigureAwait(false);
+            }
+
+            await next(context).ConfigureAwait(false);
+        });
         _app.UseWebSockets(new WebSocketOptions { KeepAliveInterval = TimeSpan.FromSeconds(20) });
         _app.MapGet("/", () => Results.Content(PreviewPage.Html, "text/html; charset=utf-8"));
         _app.MapGet("/frame.png", () => _pngSequence == 0 ? Results.StatusCode(503) : Results.File(_png, "image/png"));

@@ -1,0 +1,115 @@
+using System.Diagnostics;
+using Kiosk.Content.Packing;
+using Kiosk.Faults.Support;
+using Kiosk.Host.Navigation;
+using Kiosk.Host.Tests.Fakes;
+using Kiosk.Render;
+using Kiosk.Render.Profiles;
+using Xunit.Abstractions;
+
+namespace Kiosk.Faults.Soak;
+
+/// <summary>
+/// A simulated day on the manual clock: the attract loop, and visitors arriving at random to press their way
+/// through the cases, driving the <see cref="Navigator"/> and a 320x240 <see cref="SceneRenderer"/> into a null
+/// display the way the frame loop does (a frame only when the navigator needs one, at most MaxFps while moving).
+/// Managed heap and RSS are taken at start, after a 6 h warm-up and at the end: growth must stay within 5 MB.
+/// </summary>
+public sealed class DaySoakTests(ITestOutputHelper output)
+{
+    private const string Area = "4 simulated day";
+    private const long GrowthGoal = 5L * 1024 * 1024;
+    private static readonly NavCommand[] Commands = Enum.GetValues<NavCommand>();
+
+    [Fact]
+    public void A_day_of_attract_loop_and_visitors_does_not_grow_memory()
+    {
+        const int fps = 60;
+        int hours = FaultSettings.Pick(24, 72);
+        var day = TimeSpan.FromHours(hours);
+        // Caches (layers, glyphs, the GC's own segments) fill in the first hours; growth is measured after that.
+        var warmUp = TimeSpan.FromHours(6);
+        var pack = PackReader.Read(SeedPacks.A);
+        var clock = new ManualTimeProvider();
+        var start = clock.GetUtcNow();
+        var navigator = new Navigator(pack.Content, new NavigatorOptions(), start);
+        using var renderer = new SceneRenderer(pack.Content, pack.Fonts, DisplayProfile.Spi320);
+        using var sink = new NullSink(renderer.Profile.Width, renderer.Profile.Height);
+        var random = new Random(FaultSettings.Seed);
+        var frameInterval = TimeSpan.FromSeconds(1.0 / fps);
+        var idleWait = TimeSpan.FromMilliseconds(200);
+
+        long heapStart = Heap(), rssStart = Environment.WorkingSet;
+        long heapWarm = 0, rssWarm = 0;
+        bool warmed = false;
+        long rendered = -1, presses = 0, visitors = 0, ticks = 0;
+        var nextVisitor = start + Minutes(random, 1, 20);
+        var pressesLeft = 0;
+        var nextPress = DateTimeOffset.MaxValue;
+        var wall = Stopwatch.StartNew();
+
+        while (clock.GetUtcNow() - start < day)
+        {
+            var now = clock.GetUtcNow();
+            if (!warmed && now - start >= warmUp)
+            {
+                (heapWarm, rssWarm, warmed) = (Heap(), Environment.WorkingSet, true);
+            }
+
+            if (now >= nextVisitor)
+            {
+                visitors++;
+                pressesLeft = random.Next(3, 40);
+                nextPress = now;
+                nextVisitor = now + Minutes(random, 2, 30);
+            }
+
+            if (now >= nextPress)
+            {
+                navigator.Apply(Commands[random.Next(Commands.Length)], now);
+                presses++;
+                nextPress = --pressesLeft > 0 ? now + TimeSpan.FromSeconds(0.2 + (random.NextDouble() * 12)) : DateTimeOffset.MaxValue;
+            }
+
+            navigator.Tick(now);
+            ticks++;
+            if (navigator.NeedsFrame(rendered, now))
+            {
+                rendered = navigator.Version;
+                sink.Present(renderer.Render(navigator.Current(now)));
+            }
+
+            var step = navigator.IsAnimating(now) ? frameInterval : idleWait;
+            var next = now + step;
+            if (nextPress < next && nextPress > now)
+            {
+                next = nextPress;
+            }
+
+            clock.AdvanceTo(next);
+        }
+
+        wall.Stop();
+        long heapEnd = Heap(), rssEnd = Environment.WorkingSet;
+        const double MB = 1024 * 1024;
+        Results.Record(output, Area, $"simulated time ({Results.Mode} run, {fps} fps while moving, 320x240)", $"{hours} h: {Results.Number(visitors)} visitors, {Results.Number(presses)} presses, {Results.Number(ticks)} ticks");
+        Results.Record(output, Area, "frames rendered (only when the navigator needed one)", Results.Number(sink.Frames));
+        Results.Record(output, Area, "managed heap: start / after 6 h warm-up / end", $"{heapStart / MB:F1} / {heapWarm / MB:F1} / {heapEnd / MB:F1} MB");
+        Results.Record(output, Area, "RSS: start / after 6 h warm-up / end", $"{rssStart / MB:F1} / {rssWarm / MB:F1} / {rssEnd / MB:F1} MB");
+        Results.Record(output, Area, "growth after the warm-up: heap / RSS", $"{(heapEnd - heapWarm) / MB:F2} / {(rssEnd - rssWarm) / MB:F2} MB", "<= 5 MB each");
+        Results.Record(output, Area, "wall time", $"{Results.Number(wall.Elapsed.TotalSeconds, 1)} s ({Results.Number(sink.Frames / wall.Elapsed.TotalSeconds)} frames/s)");
+
+        Assert.True(warmed && sink.Frames > 1000 && presses > 1000, $"the day did too little: {sink.Frames} frames, {presses} presses");
+        Assert.True(heapEnd - heapWarm <= GrowthGoal, $"managed heap grew {(heapEnd - heapWarm) / MB:F2} MB");
+        Assert.True(rssEnd - rssWarm <= GrowthGoal, $"RSS grew {(rssEnd - rssWarm) / MB:F2} MB");
+    }
+
+    private static long Heap()
+    {
+        GC.Collect();
+        GC.WaitForPendingFinalizers();
+        return GC.GetTotalMemory(forceFullCollection: true);
+    }
+
+    private static TimeSpan Minutes(Random random, double min, double max) => TimeSpan.FromMinutes(min + (random.NextDouble() * (max - min)));
+}
