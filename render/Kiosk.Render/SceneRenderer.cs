@@ -40,8 +40,7 @@ public sealed class SceneRenderer : IDisposable
         _text = new TextEngine(_fonts);
         _ctx = new PaintContext(pack, new Metrics(profile), _text);
         _layers = new LayerCache(cachedLayers);
-        // Small SPI panels pay per byte sent, so they get finer tiles; on HDMI the diff itself should stay cheap.
-        _dirty = new DirtyTracker(profile.Width <= 480 ? 8 : 16);
+        _dirty = new DirtyTracker(DirtyTracker.TileSizeFor(profile.Width));
         _renderLayer = RenderLayer; // one delegate for the renderer's life: a method group per call would allocate
         _frames = [new Frame(profile.Width, profile.Height), new Frame(profile.Width, profile.Height)];
         var info = new SKImageInfo(profile.Width, profile.Height, SKColorType.Bgra8888, SKAlphaType.Opaque);

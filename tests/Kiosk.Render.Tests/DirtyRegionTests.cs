@@ -11,7 +11,6 @@ namespace Kiosk.Render.Tests;
 /// </summary>
 public sealed class DirtyRegionTests
 {
-    private static readonly int _tile = new DirtyTracker().TileSize;
 
     [Theory]
     [MemberData(nameof(TestPacks.Profiles), MemberType = typeof(TestPacks))]
@@ -74,24 +73,25 @@ public sealed class DirtyRegionTests
         }
 
         Assert.True(changed > 0, $"{what}: the step changed nothing, so it tests nothing");
+        int tile = DirtyTracker.TileSizeFor(after.Width);
         foreach (var rect in after.Dirty)
         {
-            Assert.True(rect.X % _tile == 0 && rect.Y % _tile == 0, $"{what}: {rect} is not on the {_tile}-pixel tile grid");
-            for (int ty = rect.Y; ty < rect.Bottom; ty += _tile)
+            Assert.True(rect.X % tile == 0 && rect.Y % tile == 0, $"{what}: {rect} is not on the {tile}-pixel tile grid");
+            for (int ty = rect.Y; ty < rect.Bottom; ty += tile)
             {
-                for (int tx = rect.X; tx < rect.Right; tx += _tile)
+                for (int tx = rect.X; tx < rect.Right; tx += tile)
                 {
-                    Assert.True(TileChanged(before, after, tx, ty), $"{what}: {rect} covers the unchanged tile at ({tx}, {ty})");
+                    Assert.True(TileChanged(before, after, tx, ty, tile), $"{what}: {rect} covers the unchanged tile at ({tx}, {ty})");
                 }
             }
         }
     }
 
-    private static bool TileChanged(Frame before, Frame after, int x0, int y0)
+    private static bool TileChanged(Frame before, Frame after, int x0, int y0, int tile)
     {
-        for (int y = y0; y < Math.Min(y0 + _tile, after.Height); y++)
+        for (int y = y0; y < Math.Min(y0 + tile, after.Height); y++)
         {
-            for (int x = x0; x < Math.Min(x0 + _tile, after.Width); x++)
+            for (int x = x0; x < Math.Min(x0 + tile, after.Width); x++)
             {
                 if (PixelChanged(before, after, x, y))
                 {

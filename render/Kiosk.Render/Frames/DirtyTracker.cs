@@ -12,6 +12,11 @@ public sealed class DirtyTracker(int tileSize = 16)
 
     public int TileSize { get; } = tileSize;
 
+    /// <summary>
+    /// Small SPI panels pay per byte sent, so they get finer tiles; on HDMI the diff itself should stay cheap.
+    /// </summary>
+    public static int TileSizeFor(int frameWidth) => frameWidth <= 480 ? 8 : 16;
+
     public void Diff(Frame previous, Frame current, List<PixelRect> dirty)
     {
         dirty.Clear();
