@@ -56,6 +56,9 @@ public sealed class DisplaySet : IDisposable
         }
     }
 
+    /// <summary>A failed display is due another try; it needs a frame even if nothing on screen changed.</summary>
+    public bool RetryDue => _guards.Exists(g => g.RetryDue);
+
     public bool AnyUsable(TimeProvider time) =>
         _guards.Exists(g => g.FailingSince is not { } since || time.GetElapsedTime(since) < GiveUpAfter);
 

@@ -48,6 +48,12 @@ public sealed class FrameCycle : IDisposable
         Navigator.Tick(now);
         if (!Navigator.NeedsFrame(_rendered, now))
         {
+            // A display that failed gets the picture again when its retry is due, not at the next change.
+            if (_displays.RetryDue && _renderer.Current is { } last)
+            {
+                _displays.Present(last, force: false);
+            }
+
             return false;
         }
 

@@ -6,12 +6,13 @@ namespace Kiosk.Host.Hosting;
 
 /// <summary>
 /// Keeps one failing display from taking the exhibit down: a sink that throws is logged and retried with
-/// back-off (1 s doubling to 30 s), and the next frame it gets is a full one, since it may have lost pixels.
+/// back-off (1 s doubling to 15 s), and the next frame it gets is a full one, since it may have lost pixels.
 /// </summary>
 public sealed class SinkGuard(IDisplaySink sink, TimeProvider time, ILogger logger)
 {
     private static readonly TimeSpan FirstRetry = TimeSpan.FromSeconds(1);
-    private static readonly TimeSpan LastRetry = TimeSpan.FromSeconds(30);
+    // Below DisplaySet.GiveUpAfter, so a display that comes back is seen before the watchdog pings stop.
+    private static readonly TimeSpan LastRetry = TimeSpan.FromSeconds(15);
     private TimeSpan _backoff = FirstRetry;
     private long _retryAt;
     private bool _needsFull;
@@ -20,6 +21,9 @@ public sealed class SinkGuard(IDisplaySink sink, TimeProvider time, ILogger logg
 
     /// <summary>Timestamp of the first failure in the current run of failures, or null when healthy.</summary>
     public long? FailingSince { get; private set; }
+
+    /// <summary>True when the sink failed and its next try is due: the last frame should be shown again.</summary>
+    public bool RetryDue => FailingSince is not null && time.GetTimestamp() >= _retryAt;
 
     /// <summary>Presents the frame unless backing off; returns true when the sink took it.</summary>
     public bool TryPresent(Frame frame, bool force)
