@@ -2,7 +2,9 @@ using System.CommandLine;
 using System.Text.Json;
 using Kiosk.Content.Diagnostics;
 using Kiosk.Content.Packing;
+using Kiosk.Host.Benchmarks;
 using Kiosk.Host.Packs;
+using Kiosk.Render.Profiles;
 using Kiosk.Render.Benchmarks;
 
 namespace Kiosk.Host.Cli;
@@ -42,6 +44,11 @@ internal static class BenchCommand
 
             bool asJson = result.GetValue(json);
             var rows = QuickBench.Run(loaded.Content, loaded.Fonts, TimeSpan.FromSeconds(perRow), asJson ? null : line => console.Error.WriteLine($"  {line}"));
+            foreach (var profile in new[] { DisplayProfile.Hdmi, DisplayProfile.Spi320 })
+            {
+                rows.AddRange(PressLatency.Rows(PressLatency.Measure(loaded, profile)));
+            }
+
             console.Out.WriteLine(asJson ? ToJson(rows) : BenchTable.Format(rows));
             return ExitCodes.Ok;
         });
@@ -49,6 +56,6 @@ internal static class BenchCommand
     }
 
     private static string ToJson(List<BenchRow> rows) => JsonSerializer.Serialize(
-        rows.Select(r => new { name = r.Name, value = r.Value, goal = r.Goal, unit = r.Unit.ToString(), pass = r.Pass }),
+        rows.Select(r => new { name = r.Name, value = r.Value, goal = r.Goal, unit = r.Unit.ToString(), pass = r.Pass, memcpy_ms = r.MemcpyMs }),
         new JsonSerializerOptions { WriteIndented = true });
 }
