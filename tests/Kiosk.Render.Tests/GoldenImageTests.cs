@@ -14,7 +14,7 @@ public sealed class GoldenImageTests
     /// <summary>One of each screen type the test case has (it has no comparison block).</summary>
     private static readonly string[] _screens =
     [
-        "home", "river-town", "river-town/p2", "river-town/p2/diagram", "river-town/glossary", "about", "attract/river-town",
+        "home", "river-town", "river-town/p2", "river-town/p2/diagram", "river-town/glossary", "river-town/comparison", "about", "attract/river-town",
     ];
 
     public static TheoryData<string, string> Cases
