@@ -27,6 +27,7 @@ public sealed class SceneRenderer : IDisposable
     private readonly DirtyTracker _dirty;
     private readonly SKPaint _src = new() { BlendMode = SKBlendMode.Src };
     private readonly SKPaint _fade = new();
+    private readonly LayerDifference _layerDifference = new();
     private readonly Func<Screen, SKImage> _renderLayer;
     private int _front = -1;
     private long _sequence;
@@ -119,10 +120,14 @@ public sealed class SceneRenderer : IDisposable
         if (sameCase && from.Kind == ScreenKind.Diagram && to.Kind == ScreenKind.Diagram)
         {
             // A phase step on the diagram: the still parts cross-fade while nodes glide and edges re-style.
-            canvas.DrawImage(Layer(from), 0, 0, SKSamplingOptions.Default, _src);
-            _fade.Color = SKColors.White.WithAlpha((byte)(e * 255));
-            canvas.DrawImage(Layer(to), 0, 0, SKSamplingOptions.Default, _fade);
+            CrossFade(canvas, from, to, e);
             Diagram(to.CaseIndex).Drawer.Draw(canvas, from.PhaseIndex, to.PhaseIndex, e);
+            return;
+        }
+
+        if (from.Kind == to.Kind && from.Kind is not (ScreenKind.Diagram or ScreenKind.Attract))
+        {
+            CrossFade(canvas, from, to, e);
             return;
         }
 
@@ -139,6 +144,25 @@ public sealed class SceneRenderer : IDisposable
         canvas.Clear(Theme.Background);
         DrawScreen(canvas, from, -dir * e * w, 255, _src);
         DrawScreen(canvas, to, dir * (1 - e) * w, 255, _src);
+    }
+
+    /// <summary>Equal to blending the whole of both layers, but only where they differ is blended.</summary>
+    private void CrossFade(SKCanvas canvas, Screen from, Screen to, float e)
+    {
+        var fromImage = Layer(from);
+        var toImage = Layer(to);
+        var differ = _layerDifference.Between(Normalize(from), fromImage, Normalize(to), toImage);
+        canvas.DrawImage(toImage, 0, 0, SKSamplingOptions.Default, _src);
+        if (differ.IsEmpty)
+        {
+            return;
+        }
+
+        canvas.Save();
+        canvas.ClipRect(differ);
+        _fade.Color = SKColors.White.WithAlpha((byte)((1 - e) * 255));
+        canvas.DrawImage(fromImage, 0, 0, SKSamplingOptions.Default, _fade);
+        canvas.Restore();
     }
 
     private void DrawScreen(SKCanvas canvas, Screen screen, float x, byte alpha, SKPaint paint)
