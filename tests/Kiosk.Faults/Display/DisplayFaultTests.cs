@@ -1,80 +1,120 @@
 using Kiosk.Content.Packing;
+using Kiosk.Faults.Soak;
 using Kiosk.Faults.Support;
-using Kiosk.Host.Display;
-using Kiosk.Host.Display.Preview;
+using Kiosk.Host.Display.Png;
 using Kiosk.Host.Hosting;
 using Kiosk.Host.Navigation;
 using Kiosk.Host.Tests.Fakes;
-using Kiosk.Render;
 using Kiosk.Render.Profiles;
-using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Logging.Abstractions;
 using Xunit.Abstractions;
 
 namespace Kiosk.Faults.Display;
 
 /// <summary>
 /// Displays that throw, or vanish for a while and come back, behind <see cref="SinkGuard"/> and
-/// <see cref="DisplaySet"/>, with the navigator and renderer driven as the frame loop drives them.
+/// <see cref="DisplaySet"/>. The vanishing and watchdog tests run the frame loop's own turn, <see cref="FrameCycle"/>,
+/// with presses posted to a <see cref="CommandQueue"/>; the test does only the loop's waiting (<see cref="Next"/>)
+/// and, for the watchdog, FrameLoop's ping rule.
 /// </summary>
 public sealed class DisplayFaultTests(ITestOutputHelper output)
 {
     private const string Area = "5 display faults";
     private static readonly NavCommand[] Commands = [NavCommand.Next, NavCommand.Select, NavCommand.Next, NavCommand.Back, NavCommand.Previous, NavCommand.Home];
 
+    // SinkGuard's back-off: 1 s doubling, capped at 15 s so a try always comes before DisplaySet.GiveUpAfter.
+    private static readonly double[] ExpectedGaps = [1, 2, 4, 8, 15, 15];
+
+    // 50 fps while moving (every step falls on a 20 ms grid: no drift from 1/60 s), 200 ms idle wait.
+    private static readonly TimeSpan FrameInterval = TimeSpan.FromMilliseconds(20);
+    private static readonly TimeSpan IdleWait = TimeSpan.FromMilliseconds(200);
+    private static readonly TimeSpan PressEvery = TimeSpan.FromSeconds(1.5);
+
     [Fact]
     public void A_display_that_vanishes_is_retried_with_back_off_and_gets_a_full_frame_when_back()
     {
         var clock = new ManualTimeProvider();
         var start = clock.GetUtcNow();
+        var now = start;
         var pack = PackReader.Read(SeedPacks.A);
         var sink = new FaultySink(320, 240, clock);
-        var outage = (From: start + TimeSpan.FromSeconds(10), To: start + TimeSpan.FromSeconds(40));
-        sink.Failure = now => now >= outage.From && now < outage.To ? new IOException("panel unplugged") : null;
+        // Long enough for the whole back-off ladder (tries at 0, 1, 3, 7, 15, 30 and 45 s into the outage).
+        var outage = (From: start + TimeSpan.FromSeconds(10), To: start + TimeSpan.FromSeconds(60));
+        sink.Failure = t => t >= outage.From && t < outage.To ? new IOException("panel unplugged") : null;
         var logger = new CapturingLogger<DisplaySet>();
-        var guard = new SinkGuard(sink, clock, logger);
-        var navigator = new Navigator(pack.Content, new NavigatorOptions(), start);
-        var reference = new Navigator(pack.Content, new NavigatorOptions(), start);
-        using var renderer = new SceneRenderer(pack.Content, pack.Fonts, DisplayProfile.Spi320);
+        using var displays = new DisplaySet([sink], DisplayProfile.Spi320, clock, logger);
+        var commands = new CommandQueue();
+        using var cycle = new FrameCycle(pack, new NavigatorOptions(), commands, displays, start);
 
-        long rendered = -1, frames = 0, presses = 0;
+        // A never-failing run, sent the same presses at the same times.
+        using var referenceSink = new NullSink(320, 240);
+        using var referenceDisplays = new DisplaySet([referenceSink], DisplayProfile.Spi320, clock, NullLogger.Instance);
+        var referenceCommands = new CommandQueue();
+        using var reference = new FrameCycle(pack, new NavigatorOptions(), referenceCommands, referenceDisplays, start);
+
+        // Presses every 1.5 s until 40 s, then none: from 40.4 s to the 90 s idle timeout nothing on screen changes,
+        // so the display, back at 60 s, can only get a picture from the frame cycle's re-present.
+        var lastPress = start + TimeSpan.FromSeconds(40);
         var nextPress = start + TimeSpan.FromSeconds(1);
-        while (clock.GetUtcNow() - start < TimeSpan.FromSeconds(90))
+        long presses = 0, framesWhenBack = -1, framesAtFirstBack = -1;
+        bool? renderedAtFirstBack = null;
+        while (now - start < TimeSpan.FromSeconds(90))
         {
-            var now = clock.GetUtcNow();
             if (now >= nextPress)
             {
                 var command = Commands[presses++ % Commands.Length];
-                navigator.Apply(command, now);
-                reference.Apply(command, now);
-                nextPress = now + TimeSpan.FromSeconds(1.5);
+                commands.Post(command);
+                referenceCommands.Post(command);
+                nextPress = now + PressEvery <= lastPress ? now + PressEvery : DateTimeOffset.MaxValue;
             }
 
-            navigator.Tick(now);
-            reference.Tick(now);
-            if (navigator.NeedsFrame(rendered, now))
+            if (now >= outage.To && framesWhenBack < 0)
             {
-                rendered = navigator.Version;
-                guard.TryPresent(renderer.Render(navigator.Current(now)), force: frames++ == 0);
+                framesWhenBack = cycle.Frames;
             }
 
-            clock.Advance(navigator.IsAnimating(now) ? TimeSpan.FromSeconds(1.0 / 30) : TimeSpan.FromMilliseconds(200));
+            int taken = sink.Taken.Count;
+            bool rendered = cycle.Step(now);
+            reference.Step(now);
+            if (now >= outage.To && renderedAtFirstBack is null && sink.Taken.Count > taken)
+            {
+                (renderedAtFirstBack, framesAtFirstBack) = (rendered, cycle.Frames);
+            }
+
+            now = Next(now, nextPress, cycle, reference);
+            clock.AdvanceTo(now);
         }
 
         var attempts = sink.FailedAt;
-        var gaps = attempts.Zip(attempts.Skip(1), (a, b) => (b - a).TotalSeconds).ToList();
+        var gaps = attempts.Zip(attempts.Skip(1), (x, y) => (y - x).TotalSeconds).ToList();
         var firstBack = sink.Taken.First(t => t.At >= outage.To);
-        Results.Record(output, Area, "vanishing display: outage / frames rendered meanwhile / present attempts", $"30 s / {Results.Number(frames)} frames overall / {attempts.Count} attempts");
-        Results.Record(output, Area, "gaps between retries while gone", string.Join(", ", gaps.Select(g => $"{g:F1}")) + " s");
+        var delay = firstBack.At - outage.To;
+        var lastBackOff = firstBack.At - attempts[^1];
+        bool stateKept = cycle.Navigator.Screen == reference.Navigator.Screen && cycle.Navigator.Version == reference.Navigator.Version;
+        Results.Record(output, Area, "vanishing display: outage / frames rendered meanwhile / present attempts", $"{(outage.To - outage.From).TotalSeconds:F0} s / {Results.Number(cycle.Frames)} frames overall / {attempts.Count} attempts");
+        Results.Record(output, Area, "gaps between retries while gone", string.Join(", ", gaps.Select(g => $"{g:F1}")) + " s", string.Join(", ", ExpectedGaps) + " s");
         Results.Record(output, Area, "errors logged during the outage", Results.Number(logger.Errors), ">= 1");
-        Results.Record(output, Area, "first frame after recovery: full / delay after the display came back", $"{firstBack.Full} / {(firstBack.At - outage.To).TotalSeconds:F1} s");
-        Results.Record(output, Area, "navigator state after the outage equals a never-failing run", (navigator.Screen == reference.Screen && navigator.Version == reference.Version).ToString());
+        Results.Record(output, Area, "first frame after recovery: full / delay after the display came back", $"{firstBack.Full} / {delay.TotalSeconds:F1} s (re-presented, nothing on screen changed: {renderedAtFirstBack == false}; back-off then {lastBackOff.TotalSeconds:F1} s)", "True / <= 15 s");
+        Results.Record(output, Area, "navigator state after the outage equals a never-failing run", stateKept.ToString(), "True");
 
         Assert.Equal(attempts.Count, logger.Errors);
-        Assert.All(gaps, g => Assert.True(g >= 1.0, $"retried after {g:F2} s: no back-off"));
-        Assert.True(gaps.Zip(gaps.Skip(1)).All(p => p.Second >= p.First - 0.25), "back-off does not grow: " + string.Join(", ", gaps));
+        Assert.Equal(ExpectedGaps.Length, gaps.Count);
+        for (int i = 0; i < gaps.Count; i++)
+        {
+            // A try is due at its time and made at the loop's next turn: late by less than one idle wait.
+            Assert.True(Math.Abs(gaps[i] - ExpectedGaps[i]) < IdleWait.TotalSeconds, $"gap {i + 1} was {gaps[i]:F2} s, expected {ExpectedGaps[i]} s: " + string.Join(", ", gaps));
+        }
+
         Assert.True(firstBack.Full, "the first frame after the display came back was not a full frame");
-        Assert.Equal(reference.Screen, navigator.Screen);
-        Assert.Null(guard.FailingSince);
+        Assert.False(renderedAtFirstBack, "the first frame after recovery came from a new render, so the re-present was not tested");
+        Assert.Equal(framesWhenBack, framesAtFirstBack);
+        Assert.InRange(lastBackOff, TimeSpan.FromSeconds(ExpectedGaps[^1]), TimeSpan.FromSeconds(ExpectedGaps[^1]) + IdleWait);
+        Assert.InRange(delay, TimeSpan.Zero, TimeSpan.FromSeconds(ExpectedGaps[^1]));
+        Assert.Equal(reference.Navigator.Screen, cycle.Navigator.Screen);
+        Assert.Equal(reference.Navigator.Version, cycle.Navigator.Version);
+        Assert.Equal(reference.Frames, cycle.Frames);
+        Assert.False(displays.RetryDue);
+        Assert.True(displays.AnyUsable(clock));
     }
 
     [Theory]
@@ -122,33 +162,53 @@ public sealed class DisplayFaultTests(ITestOutputHelper output)
     {
         using var dir = new TempDir();
         string frames = dir.Combine("frames");
-        var config = KioskConfiguration.Load(new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
-        {
-            ["Kiosk:Display"] = "png:" + frames,
-            ["Kiosk:Profile"] = "320x240",
-        }).Build());
         var clock = new ManualTimeProvider();
+        var start = clock.GetUtcNow();
+        var now = start;
+        // A real PNG display; the wrapper only notes when it fails and when it takes a frame.
+        var sink = new FaultySink(320, 240, clock, new PngSink(frames, 320, 240, maxFiles: 20));
         var logger = new CapturingLogger<DisplaySet>();
-        using var displays = new DisplaySet(config, DisplaySinkFactory.ForRaspberryPi(), new PreviewSink(), clock, logger);
-        var frame = new Kiosk.Render.Frames.Frame(320, 240);
-        frame.Dirty.Add(frame.Bounds);
+        using var displays = new DisplaySet([sink], DisplayProfile.Spi320, clock, logger);
+        var commands = new CommandQueue();
+        using var cycle = new FrameCycle(PackReader.Read(SeedPacks.A), new NavigatorOptions(), commands, displays, start);
 
-        // Ping as the frame loop does: once a second, only while some display is usable.
-        int Run(TimeSpan length, out TimeSpan? lastPing)
+        // FrameLoop.PingWatchdog's rule, after each turn: at most once a second, only while a display is usable.
+        // (As on a real clock, the first turn may ping at once.)
+        long lastPing = clock.GetTimestamp() - clock.TimestampFrequency;
+        DateTimeOffset? firstUnusable = null;
+        var nextPress = start;
+        long presses = 0;
+
+        // A press every 5 s, so there is a frame for a display to fail on.
+        int Run(TimeSpan length, out DateTimeOffset? lastPingAt)
         {
             int pings = 0;
-            lastPing = null;
-            var end = clock.GetUtcNow() + length;
-            while (clock.GetUtcNow() < end)
+            lastPingAt = null;
+            var end = now + length;
+            while (now < end)
             {
-                displays.Present(frame, force: false);
-                if (displays.AnyUsable(clock))
+                if (now >= nextPress)
                 {
-                    pings++;
-                    lastPing = clock.GetUtcNow() - ManualTimeProvider.DefaultStart;
+                    commands.Post(presses++ % 2 == 0 ? NavCommand.Next : NavCommand.Previous);
+                    nextPress = now + TimeSpan.FromSeconds(5);
                 }
 
-                clock.Advance(TimeSpan.FromSeconds(1));
+                cycle.Step(now);
+                bool usable = displays.AnyUsable(clock);
+                if (clock.GetElapsedTime(lastPing) >= TimeSpan.FromSeconds(1) && usable)
+                {
+                    pings++;
+                    lastPing = clock.GetTimestamp();
+                    lastPingAt = now;
+                }
+
+                if (!usable)
+                {
+                    firstUnusable ??= now;
+                }
+
+                now = Next(now, nextPress, cycle);
+                clock.AdvanceTo(now);
             }
 
             return pings;
@@ -159,34 +219,48 @@ public sealed class DisplayFaultTests(ITestOutputHelper output)
         // The panel goes away for 40 s (its folder replaced by a file: every write fails) and comes back.
         Directory.Delete(frames, recursive: true);
         File.WriteAllText(frames, "not a folder");
-        var outageStart = clock.GetUtcNow() - ManualTimeProvider.DefaultStart;
         int during = Run(TimeSpan.FromSeconds(40), out _);
         File.Delete(frames);
         Directory.CreateDirectory(frames);
+        var backAt = now;
         int recovered = Run(TimeSpan.FromSeconds(40), out _);
-        bool usableAfterRecovery = displays.AnyUsable(clock);
+        bool usableAfterRecovery = displays.AnyUsable(clock) && firstUnusable is null;
 
         // Now it goes away for good.
         Directory.Delete(frames, recursive: true);
         File.WriteAllText(frames, "not a folder");
-        var goneAt = clock.GetUtcNow() - ManualTimeProvider.DefaultStart;
-        int gone = Run(TimeSpan.FromSeconds(120), out var lastPing);
-        var stoppedAfter = lastPing - goneAt;
+        var goneAt = now;
+        int gone = Run(TimeSpan.FromSeconds(120), out var lastPing2);
+        var stoppedAfter = lastPing2 - goneAt;
+        var failingFrom = sink.FailedAt.First(t => t >= goneAt);
+        var unusableAfter = firstUnusable - failingFrom;
 
         Results.Record(output, Area, "watchdog pings: healthy 10 s / 40 s outage / 40 s after recovery", $"{healthy} / {during} / {recovered}", "10 / 40 / 40");
-        Results.Record(output, Area, "display gone for good: pings stop after", $"{stoppedAfter?.TotalSeconds:F0} s (GiveUpAfter {DisplaySet.GiveUpAfter.TotalSeconds:F0} s)");
+        Results.Record(output, Area, "display gone for good: pings stop after", $"{stoppedAfter?.TotalSeconds:F0} s (AnyUsable false {unusableAfter?.TotalSeconds:F1} s after its first failure; GiveUpAfter {DisplaySet.GiveUpAfter.TotalSeconds:F0} s)", "AnyUsable false at GiveUpAfter");
         Results.Record(output, Area, "errors logged by the display set", Results.Number(logger.Errors), ">= 1");
 
         Assert.Equal(10, healthy);
         Assert.Equal(40, during);
-        // Not 40: see the README (a display back after 31 s is only retried at 61 s, past GiveUpAfter).
-        Assert.True(recovered >= 30, $"only {recovered} pings in the 40 s after the display came back");
-        Assert.True(usableAfterRecovery);
+        Assert.Equal(40, recovered);
+        Assert.True(usableAfterRecovery, $"AnyUsable went false at {firstUnusable - start} while the display could still recover");
+        Assert.Contains(sink.Taken, t => t.At >= backAt && t.At < goneAt && t.Full);
+        Assert.NotNull(firstUnusable);
+        // Not before GiveUpAfter with no working display, and at the first turn after it.
+        Assert.InRange(unusableAfter!.Value, DisplaySet.GiveUpAfter, DisplaySet.GiveUpAfter + IdleWait);
         Assert.NotNull(stoppedAfter);
-        Assert.InRange(stoppedAfter!.Value, DisplaySet.GiveUpAfter - TimeSpan.FromSeconds(2), DisplaySet.GiveUpAfter + TimeSpan.FromSeconds(1));
+        Assert.InRange(stoppedAfter!.Value, DisplaySet.GiveUpAfter - TimeSpan.FromSeconds(2), DisplaySet.GiveUpAfter);
         Assert.False(displays.AnyUsable(clock));
         Assert.True(gone < 120);
-        Assert.True(logger.Errors > 0);
-        Assert.True(outageStart > TimeSpan.Zero);
+        Assert.Equal(sink.FailedAt.Count, logger.Errors);
+    }
+
+    /// <summary>
+    /// The frame loop's waiting, which <see cref="FrameCycle"/> leaves out: 1/MaxFps while a transition plays,
+    /// the loop's 200 ms idle wait otherwise, and no later than the next press (a press wakes the loop).
+    /// </summary>
+    private static DateTimeOffset Next(DateTimeOffset now, DateTimeOffset nextPress, params FrameCycle[] cycles)
+    {
+        var next = now + (cycles.Any(c => c.Navigator.IsAnimating(now)) ? FrameInterval : IdleWait);
+        return nextPress > now && nextPress < next ? nextPress : next;
     }
 }

@@ -6,13 +6,14 @@ namespace Kiosk.Faults.Display;
 /// <summary>
 /// A display that fails on cue: while <see cref="Failure"/> returns an exception for the current time it throws
 /// it (an unplugged panel throws <see cref="IOException"/> until it is back), otherwise it takes the frame and
-/// remembers whether it was a full one.
+/// remembers when, and whether it was a full one. Given an inner display, it passes each frame on and records the
+/// inner display's failures the same way (for a real sink that fails on its own, such as a PNG folder removed).
 /// </summary>
-internal sealed class FaultySink(int width, int height, TimeProvider time) : IDisplaySink
+internal sealed class FaultySink(int width, int height, TimeProvider time, IDisplaySink? inner = null) : IDisplaySink
 {
     public Func<DateTimeOffset, Exception?> Failure { get; set; } = _ => null;
 
-    public string Name => "faulty";
+    public string Name => inner is null ? "faulty" : $"faulty({inner.Name})";
 
     public int Width => width;
 
@@ -31,10 +32,18 @@ internal sealed class FaultySink(int width, int height, TimeProvider time) : IDi
             throw ex;
         }
 
+        try
+        {
+            inner?.Present(frame);
+        }
+        catch (Exception)
+        {
+            FailedAt.Add(now);
+            throw;
+        }
+
         Taken.Add((now, frame.Dirty.Count == 1 && frame.Dirty[0] == frame.Bounds));
     }
 
-    public void Dispose()
-    {
-    }
+    public void Dispose() => inner?.Dispose();
 }
