@@ -6,13 +6,16 @@ namespace Kiosk.Host.Hosting;
 
 /// <summary>
 /// Keeps one failing display from taking the exhibit down: a sink that throws is logged and retried with
-/// back-off (1 s doubling to 15 s), and the next frame it gets is a full one, since it may have lost pixels.
+/// back-off (1 s doubling to 14 s), and the next frame it gets is a full one, since it may have lost pixels.
 /// </summary>
 public sealed class SinkGuard(IDisplaySink sink, TimeProvider time, ILogger logger)
 {
     private static readonly TimeSpan FirstRetry = TimeSpan.FromSeconds(1);
-    // Below DisplaySet.GiveUpAfter, so a display that comes back is seen before the watchdog pings stop.
-    private static readonly TimeSpan LastRetry = TimeSpan.FromSeconds(15);
+    /// <summary>
+    /// The longest wait between tries. The tries (1, 2, 4, 8, 14, 14, 14 s apart) land well before
+    /// DisplaySet.GiveUpAfter, so a display that comes back is seen before the watchdog pings stop.
+    /// </summary>
+    public static readonly TimeSpan MaxBackoff = TimeSpan.FromSeconds(14);
     private TimeSpan _backoff = FirstRetry;
     private long _retryAt;
     private bool _needsFull;
@@ -60,7 +63,7 @@ public sealed class SinkGuard(IDisplaySink sink, TimeProvider time, ILogger logg
             _needsFull = true;
             _retryAt = now + (long)(_backoff.TotalSeconds * time.TimestampFrequency);
             logger.LogError(ex, "display {Sink} failed; retrying in {Seconds} s", Sink.Name, _backoff.TotalSeconds);
-            _backoff = TimeSpan.FromTicks(Math.Min(LastRetry.Ticks, _backoff.Ticks * 2));
+            _backoff = TimeSpan.FromTicks(Math.Min(MaxBackoff.Ticks, _backoff.Ticks * 2));
             return false;
         }
     }
