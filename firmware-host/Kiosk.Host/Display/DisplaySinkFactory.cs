@@ -7,6 +7,8 @@ using Kiosk.Host.Display.Png;
 using Kiosk.Host.Display.SpiPanels;
 using Kiosk.Host.Display.St7789;
 
+using Kiosk.Host.Hardware;
+
 namespace Kiosk.Host.Display;
 
 /// <summary>
@@ -26,7 +28,7 @@ public sealed class DisplaySinkFactory(
 
     /// <summary>The Raspberry Pi: spidev, libgpiod on the header's GPIO chip, sysfs framebuffer geometry.</summary>
     public static DisplaySinkFactory ForRaspberryPi() =>
-        new(SpiDevice.Create, () => new LibGpiodDriver(0), new SysfsFramebufferInfo());
+        new(SpiDevice.Create, () => GpioDrivers.ForChip(0), new SysfsFramebufferInfo());
 
     public IDisplaySink? Create(DisplayOptions options)
     {

@@ -2,6 +2,8 @@ using System.Device.Gpio;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 
+using Kiosk.Host.Hardware;
+
 namespace Kiosk.Host.Input;
 
 /// <summary>Registers input sources from configuration. The host supplies the <see cref="ICommandSink"/>.</summary>
@@ -20,7 +22,7 @@ public static class InputServiceCollectionExtensions
             options,
             sp.GetRequiredService<ICommandSink>(),
             sp.GetService<TimeProvider>() ?? TimeProvider.System,
-            static () => new GpioController()));
+            static () => new GpioController(GpioDrivers.ForChip(0))));
         services.AddSingleton<IInputSource>(sp => sp.GetRequiredService<GpioButtonSource>());
         return services;
     }
