@@ -113,17 +113,45 @@ internal sealed class DiagramDrawer : IDisposable
 
         var ra = NodeRect(e.From, fromPhase, toPhase, t);
         var rb = NodeRect(e.To, fromPhase, toPhase, t);
-        var start = Exit(ra, rb.MidX, rb.MidY);
-        var end = Exit(rb, ra.MidX, ra.MidY);
+        SKPoint start, end, control;
+        if (MathF.Abs(ra.MidY - rb.MidY) < ra.Height * 0.5f)
+        {
+            // Same band: a straight line would run through the nodes between, so arc over them (rightwards)
+            // or under them (leftwards), which also keeps A→B and B→A apart.
+            float side = rb.MidX >= ra.MidX ? -1 : 1;
+            float lift = MathF.Min(MathF.Abs(rb.MidX - ra.MidX) * 0.35f, _layout.BandHeight * 0.9f);
+
+            // The top and bottom bands have no room beyond them: their arcs stay inside the diagram.
+            if (MathF.Min(ra.Top, rb.Top) - lift < _layout.Area.Top)
+            {
+                side = 1;
+            }
+            else if (MathF.Max(ra.Bottom, rb.Bottom) + lift > _layout.Area.Bottom)
+            {
+                side = -1;
+            }
+
+            float edgeY = side < 0 ? MathF.Min(ra.Top, rb.Top) : MathF.Max(ra.Bottom, rb.Bottom);
+            start = new SKPoint(ra.MidX + (MathF.Sign(rb.MidX - ra.MidX) * ra.Width * 0.2f), edgeY);
+            end = new SKPoint(rb.MidX - (MathF.Sign(rb.MidX - ra.MidX) * rb.Width * 0.2f), edgeY);
+            control = new SKPoint((start.X + end.X) / 2, edgeY + (side * lift * 2));
+        }
+        else
+        {
+            start = Exit(ra, rb.MidX, rb.MidY);
+            end = Exit(rb, ra.MidX, ra.MidY);
+            float ddx = end.X - start.X, ddy = end.Y - start.Y;
+
+            // Curve to the left of travel, so A→B and B→A are two distinct arcs.
+            control = new SKPoint(((start.X + end.X) / 2) - (ddy * 0.14f), ((start.Y + end.Y) / 2) + (ddx * 0.14f));
+        }
+
         float dx = end.X - start.X, dy = end.Y - start.Y;
-        float len = MathF.Sqrt((dx * dx) + (dy * dy));
-        if (len < 1)
+        if ((dx * dx) + (dy * dy) < 1)
         {
             return;
         }
 
-        // Curve to the left of travel, so A→B and B→A are two distinct arcs.
-        var control = new SKPoint(((start.X + end.X) / 2) - (dy * 0.14f), ((start.Y + end.Y) / 2) + (dx * 0.14f));
         var c = color.WithAlpha((byte)(alpha * 255));
         _edgePaint.Color = c;
         _edgePaint.PathEffect = _dashes[dashMode];

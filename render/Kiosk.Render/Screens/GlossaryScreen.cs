@@ -26,14 +26,23 @@ internal static class GlossaryScreen
         int columns = m.Compact ? 1 : 2;
         int perColumn = (c.Glossary.Count + columns - 1) / columns;
         float colW = (list.Width - (m.Gap * (columns - 1))) / columns;
+        // Both columns share one text size (the smaller of their best fits), so the page reads as one glossary.
+        var texts = new string[columns];
+        var boxes = new SKRect[columns];
+        float size = m.BodySize;
         for (int col = 0; col < columns; col++)
         {
             var entries = c.Glossary.Skip(col * perColumn).Take(perColumn).ToList();
-            var box = new SKRect(list.Left + (col * (colW + m.Gap)), list.Top, list.Left + (col * (colW + m.Gap)) + colW, list.Bottom);
-            string text = m.Compact
+            boxes[col] = new SKRect(list.Left + (col * (colW + m.Gap)), list.Top, list.Left + (col * (colW + m.Gap)) + colW, list.Bottom);
+            texts[col] = m.Compact
                 ? string.Join("\n", entries.Select(e => e.TermZh is null ? "• " + e.Term : $"• {e.Term} {e.TermZh}"))
                 : string.Join("\n", entries.Select(e => $"{e.Term}{(e.TermZh is null ? string.Empty : " " + e.TermZh)}: {e.Definition}"));
-            ctx.DrawFitted(canvas, text, box, m.BodySize, m.MinText * 0.9f, Theme.Text, $"glossary {c.Id} column {col}");
+            size = MathF.Min(size, ctx.Text.Fit(texts[col], boxes[col].Width, boxes[col].Height, m.BodySize, m.MinText * 0.9f).Size);
+        }
+
+        for (int col = 0; col < columns; col++)
+        {
+            ctx.DrawFitted(canvas, texts[col], boxes[col], size, m.MinText * 0.9f, Theme.Text, $"glossary {c.Id} column {col}");
         }
 
         if (citationH > 0)
