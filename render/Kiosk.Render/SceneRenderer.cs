@@ -28,6 +28,7 @@ public sealed class SceneRenderer : IDisposable
     private readonly SKPaint _src = new() { BlendMode = SKBlendMode.Src };
     private readonly SKPaint _fade = new();
     private readonly LayerDifference _layerDifference = new();
+    private readonly (Screen, Screen)?[] _drawn = new (Screen, Screen)?[2];
     private readonly Func<Screen, SKImage> _renderLayer;
     private int _front = -1;
     private long _sequence;
@@ -65,8 +66,27 @@ public sealed class SceneRenderer : IDisposable
     {
         int back = _front < 0 ? 0 : 1 - _front;
         var canvas = _surfaces[back].Canvas;
+
+        // A diagram morph changes only the diagram and the strip where the two still layers differ. When the
+        // buffer already holds a frame of the same morph, only that region is drawn, and when the previous frame
+        // was one too, only that region is compared.
+        var morph = MorphRegion(scene);
+        var pair = morph is null ? default((Screen, Screen)?) : (scene.From, scene.To);
+        bool clip = morph is not null && _drawn[back] == pair;
+        if (clip)
+        {
+            canvas.Save();
+            canvas.ClipRect(SKRect.Create(morph!.Value.X, morph.Value.Y, morph.Value.Width, morph.Value.Height));
+        }
+
         Compose(canvas, scene);
+        if (clip)
+        {
+            canvas.Restore();
+        }
+
         canvas.Flush();
+        _drawn[back] = pair;
         var frame = _frames[back];
         frame.Sequence = ++_sequence;
         if (_front < 0)
@@ -76,7 +96,8 @@ public sealed class SceneRenderer : IDisposable
         }
         else
         {
-            _dirty.Diff(_frames[_front], frame, frame.Dirty);
+            var within = morph is not null && _drawn[_front] == pair ? morph.Value : frame.Bounds;
+            _dirty.Diff(_frames[_front], frame, frame.Dirty, within);
         }
 
         _front = back;
@@ -144,6 +165,24 @@ public sealed class SceneRenderer : IDisposable
         canvas.Clear(Theme.Background);
         DrawScreen(canvas, from, -dir * e * w, 255, _src);
         DrawScreen(canvas, to, dir * (1 - e) * w, 255, _src);
+    }
+
+    /// <summary>Where a same-case diagram morph can draw anything different from its other frames; null otherwise.</summary>
+    private PixelRect? MorphRegion(Scene scene)
+    {
+        var (from, to) = (scene.From, scene.To);
+        if (scene.IsAtRest || from.Kind != ScreenKind.Diagram || to.Kind != ScreenKind.Diagram || from.CaseIndex != to.CaseIndex)
+        {
+            return null;
+        }
+
+        var area = Diagram(to.CaseIndex).Layout.Area;
+        var differ = _layerDifference.Between(Normalize(from), Layer(from), Normalize(to), Layer(to));
+        var union = differ.IsEmpty ? area : SKRect.Union(area, differ);
+        const int Bleed = 4; // antialiasing and arrowheads may touch a few pixels past the nodes' area
+        int x = Math.Max(0, (int)MathF.Floor(union.Left) - Bleed), y = Math.Max(0, (int)MathF.Floor(union.Top) - Bleed);
+        int r = Math.Min(Profile.Width, (int)MathF.Ceiling(union.Right) + Bleed), b = Math.Min(Profile.Height, (int)MathF.Ceiling(union.Bottom) + Bleed);
+        return new PixelRect(x, y, r - x, b - y);
     }
 
     /// <summary>Equal to blending the whole of both layers, but only where they differ is blended.</summary>

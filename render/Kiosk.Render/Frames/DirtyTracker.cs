@@ -18,7 +18,13 @@ public sealed class DirtyTracker(int tileSize = 16)
     /// </summary>
     public static int TileSizeFor(int frameWidth) => frameWidth <= 480 ? 8 : 16;
 
-    public void Diff(Frame previous, Frame current, List<PixelRect> dirty)
+    public void Diff(Frame previous, Frame current, List<PixelRect> dirty) => Diff(previous, current, dirty, current.Bounds);
+
+    /// <summary>
+    /// Compares only the tiles that meet <paramref name="within"/>: the caller knows nothing outside it was drawn
+    /// differently (a morph between the same two screens as the previous frame).
+    /// </summary>
+    public void Diff(Frame previous, Frame current, List<PixelRect> dirty, PixelRect within)
     {
         dirty.Clear();
         int tilesX = (current.Width + TileSize - 1) / TileSize;
@@ -34,10 +40,20 @@ public sealed class DirtyTracker(int tileSize = 16)
             _tileChanged = new bool[tilesX];
         }
 
+        within = within.Intersect(current.Bounds);
+        int txFrom = within.X / TileSize, txTo = (within.Right + TileSize - 1) / TileSize;
         for (int ty = 0; ty * TileSize < current.Height; ty++)
         {
             int y0 = ty * TileSize, h = Math.Min(TileSize, current.Height - y0);
-            MarkChangedTiles(previous, current, y0, h, tilesX);
+            if (y0 + h <= within.Y || y0 >= within.Bottom)
+            {
+                Array.Clear(_tileChanged, 0, tilesX);
+            }
+            else
+            {
+                MarkChangedTiles(previous, current, y0, h, tilesX, txFrom, txTo);
+            }
+
             int runs = 0;
             int runFrom = -1;
             for (int tx = 0; tx <= tilesX; tx++)
@@ -104,21 +120,22 @@ public sealed class DirtyTracker(int tileSize = 16)
     /// Marks which tiles of one band of rows changed. Whole rows are compared first (a vectorised memcmp), so the
     /// unchanged rows that make up most frames cost no more than a copy; only rows that differ are split by tile.
     /// </summary>
-    private void MarkChangedTiles(Frame a, Frame b, int y0, int h, int tilesX)
+    private void MarkChangedTiles(Frame a, Frame b, int y0, int h, int tilesX, int txFrom, int txTo)
     {
         Array.Clear(_tileChanged, 0, tilesX);
         int tileBytes = TileSize * 4;
         int rowBytes = b.Width * 4;
+        int from = txFrom * tileBytes, length = Math.Min(rowBytes, txTo * tileBytes) - from;
         for (int row = y0; row < y0 + h; row++)
         {
             var ra = a.Pixels.AsSpan(row * a.Stride, rowBytes);
             var rb = b.Pixels.AsSpan(row * b.Stride, rowBytes);
-            if (ra.SequenceEqual(rb))
+            if (ra.Slice(from, length).SequenceEqual(rb.Slice(from, length)))
             {
                 continue;
             }
 
-            for (int tx = 0; tx < tilesX; tx++)
+            for (int tx = txFrom; tx < txTo; tx++)
             {
                 if (_tileChanged[tx])
                 {
