@@ -23,7 +23,7 @@ public sealed class BouncingButtonSoakTests(ITestOutputHelper output)
     {
         int presses = FaultSettings.Pick(1_000_000, 5_000_000);
         var clock = new ManualTimeProvider();
-        var driver = new ScriptedGpioDriver(clock);
+        var driver = new FakeGpioDriver(clock);
         var options = new GpioButtonOptions();
         var sink = new CountingSink();
         using var source = new GpioButtonSource(options, sink, clock, () => new GpioController(driver));
@@ -70,7 +70,7 @@ public sealed class BouncingButtonSoakTests(ITestOutputHelper output)
     }
 
     /// <summary>1–20 ms of chatter starting at <paramref name="at"/> and ending at <paramref name="level"/>; returns the last edge's time.</summary>
-    private static TimeSpan Bounce(ScriptedGpioDriver driver, Random random, int pin, PinValue level, PinValue other, TimeSpan at)
+    private static TimeSpan Bounce(FakeGpioDriver driver, Random random, int pin, PinValue level, PinValue other, TimeSpan at)
     {
         TimeSpan chatter = Ms(random, 1, 20);
         int bounces = random.Next(1, 8);
