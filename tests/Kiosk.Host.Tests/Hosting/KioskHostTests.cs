@@ -47,8 +47,13 @@ public sealed class KioskHostTests : IDisposable
             await WaitUntil(() => notifier.States.Contains("WATCHDOG=1"));
 
             // At rest nothing changes, so nothing is rendered: frames stop, pings go on.
-            await Task.Delay(400);
-            long settled = loop.Frames;
+            long settled = -1;
+            for (int i = 0; i < 30 && settled != loop.Frames; i++)
+            {
+                settled = loop.Frames;
+                await Task.Delay(500);
+            }
+
             await Task.Delay(400);
             Assert.Equal(settled, loop.Frames);
             Assert.True(settled >= before);
