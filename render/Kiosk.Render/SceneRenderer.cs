@@ -24,6 +24,7 @@ public sealed class SceneRenderer : IDisposable
     private readonly Dictionary<int, (DiagramLayout Layout, DiagramDrawer Drawer)> _diagrams = [];
     private readonly Frame[] _frames;
     private readonly SKSurface[] _surfaces;
+    private readonly SKCanvas[] _canvases; // looked up once: the wrapper lookup is not free per frame
     private readonly DirtyTracker _dirty;
     private readonly SKPaint _src = new() { BlendMode = SKBlendMode.Src };
     private readonly SKPaint _fade = new();
@@ -47,6 +48,7 @@ public sealed class SceneRenderer : IDisposable
         _frames = [new Frame(profile.Width, profile.Height), new Frame(profile.Width, profile.Height)];
         var info = new SKImageInfo(profile.Width, profile.Height, SKColorType.Bgra8888, SKAlphaType.Opaque);
         _surfaces = [.. _frames.Select(f => SKSurface.Create(info, System.Runtime.InteropServices.Marshal.UnsafeAddrOfPinnedArrayElement(f.Pixels, 0), f.Stride))];
+        _canvases = [.. _surfaces.Select(s => s.Canvas)];
     }
 
     public DisplayProfile Profile { get; }
@@ -65,7 +67,7 @@ public sealed class SceneRenderer : IDisposable
     public Frame Render(Scene scene)
     {
         int back = _front < 0 ? 0 : 1 - _front;
-        var canvas = _surfaces[back].Canvas;
+        var canvas = _canvases[back];
 
         // A diagram morph changes only the diagram and the strip where the two still layers differ. When the
         // buffer already holds a frame of the same morph, only that region is drawn, and when the previous frame
