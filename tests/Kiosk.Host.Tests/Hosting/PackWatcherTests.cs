@@ -41,6 +41,29 @@ public sealed class PackWatcherTests : IDisposable
         Assert.False(watcher.TryTake(out _));
     }
 
+    [Fact]
+    public void InstallAndRollbackInTheStoreAreSwappedIn()
+    {
+        string root = Path.Combine(_dir, "store");
+        var store = new Kiosk.Host.Packs.PackStore(new Kiosk.Host.Packs.PackStoreOptions { Root = root, TrustedKeysDir = Path.Combine(_dir, "no-keys") }, TimeProvider.System);
+        Assert.True(store.Install(SeedPack.Path).Ok);
+        var config = KioskConfiguration.Load(new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?> { ["Kiosk:Store"] = root }).Build());
+        var watcher = new PackWatcher(config, TimeProvider.System, NullLogger<PackWatcher>.Instance);
+        Assert.Equal("regional-development-cases", watcher.Initial.Manifest.Id);
+
+        string small = Path.Combine(_dir, "small.kpack");
+        Assert.NotNull(new PackCompiler(TimeProvider.System).Build(Path.Combine(SeedPack.RepoRoot, "tests", "Kiosk.Host.Tests", "Packs", "TestSource"), small).Content);
+        Assert.True(store.Install(small).Ok);
+        watcher.Poll();
+        Assert.True(watcher.TryTake(out var installed));
+        Assert.NotEqual("regional-development-cases", installed.Manifest.Id);
+
+        Assert.True(store.Rollback().Ok);
+        watcher.Poll();
+        Assert.True(watcher.TryTake(out var rolledBack));
+        Assert.Equal("regional-development-cases", rolledBack.Manifest.Id);
+    }
+
     private static PackWatcher Watcher(string pack)
     {
         var config = KioskConfiguration.Load(new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?> { ["Kiosk:Pack"] = pack }).Build());
