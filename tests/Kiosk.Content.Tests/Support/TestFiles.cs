@@ -12,22 +12,8 @@ internal static class TestFiles
     /// <summary>The committed golden, so KIOSK_UPDATE_GOLDENS=1 rewrites the source file, not the copy in bin/.</summary>
     public static string GoldenSource(string name) => Path.Combine(RepoRoot, "tests", "Kiosk.Content.Tests", "Golden", name);
 
-    public static string RepoRoot
-    {
-        get
-        {
-            for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-            {
-                if (File.Exists(Path.Combine(dir.FullName, "Kiosk.sln")))
-                {
-                    return dir.FullName;
-                }
-            }
-
-            throw new InvalidOperationException("Kiosk.sln not found above " + AppContext.BaseDirectory);
-        }
-    }
+    public static string RepoRoot => Kiosk.Tests.Shared.Repo.Root;
 
     /// <summary>The seed papers live beside the repository (../shared/seeds), never inside it.</summary>
-    public static string SharedSeeds => Path.GetFullPath(Path.Combine(RepoRoot, "..", "shared", "seeds"));
+    public static string SharedSeeds => Kiosk.Tests.Shared.Repo.SharedSeeds;
 }

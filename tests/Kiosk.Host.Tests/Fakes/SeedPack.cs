@@ -17,19 +17,5 @@ public static class SeedPack
 
     public static string Path => Built.Value;
 
-    public static string RepoRoot
-    {
-        get
-        {
-            for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-            {
-                if (File.Exists(System.IO.Path.Combine(dir.FullName, "Kiosk.sln")))
-                {
-                    return dir.FullName;
-                }
-            }
-
-            throw new InvalidOperationException("Kiosk.sln not found above " + AppContext.BaseDirectory);
-        }
-    }
+    public static string RepoRoot => Kiosk.Tests.Shared.Repo.Root;
 }

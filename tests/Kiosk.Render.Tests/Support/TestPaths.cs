@@ -15,19 +15,5 @@ internal static class TestPaths
 
     public static string Seeds => Path.Combine(RepoRoot, "seeds");
 
-    public static string RepoRoot
-    {
-        get
-        {
-            for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-            {
-                if (File.Exists(Path.Combine(dir.FullName, "Kiosk.sln")))
-                {
-                    return dir.FullName;
-                }
-            }
-
-            throw new InvalidOperationException("Kiosk.sln not found above " + AppContext.BaseDirectory);
-        }
-    }
+    public static string RepoRoot => Kiosk.Tests.Shared.Repo.Root;
 }
