@@ -90,8 +90,9 @@ public sealed class FrameLoop : BackgroundService
 
     private async Task WaitForCommand(CancellationToken stoppingToken)
     {
-        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken);
-        timeout.CancelAfter(IdleWait);
+        // The idle wait runs on the injected TimeProvider, so a test's clock decides when the loop wakes.
+        using var idle = new CancellationTokenSource(IdleWait, _time);
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken, idle.Token);
         try
         {
             await _commands.WaitAsync(timeout.Token).ConfigureAwait(false);
