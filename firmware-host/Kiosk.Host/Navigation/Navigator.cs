@@ -1,4 +1,5 @@
 using Kiosk.Content.Model;
+using Kiosk.Render.Layout;
 using Kiosk.Render.Scenes;
 
 namespace Kiosk.Host.Navigation;
@@ -291,6 +292,14 @@ public sealed class Navigator
             {
                 startT = 1f - t;
             }
+            else if (ContinuesPhaseStep(_transition.From, _transition.To, target))
+            {
+                // A further step the same way: one glide from where the first began to the new phase, entered at
+                // the point the picture has already reached, so nothing on screen jumps back.
+                from = _transition.From;
+                float reached = Easing.InOutCubic(t) * PhaseSpan(_transition.From, _transition.To) / PhaseSpan(from, target);
+                startT = Easing.InverseInOutCubic(reached);
+            }
             else if (t < 0.5f)
             {
                 from = _transition.From;
@@ -303,6 +312,15 @@ public sealed class Navigator
         _version++;
         return true;
     }
+
+    private static bool ContinuesPhaseStep(Screen from, Screen to, Screen target) =>
+        from.Kind == to.Kind && to.Kind == target.Kind
+        && from.Kind is ScreenKind.Phase or ScreenKind.Diagram
+        && from.CaseIndex == to.CaseIndex && to.CaseIndex == target.CaseIndex
+        && Math.Sign(to.PhaseIndex - from.PhaseIndex) != 0
+        && Math.Sign(to.PhaseIndex - from.PhaseIndex) == Math.Sign(target.PhaseIndex - to.PhaseIndex);
+
+    private static float PhaseSpan(Screen a, Screen b) => Math.Abs(b.PhaseIndex - a.PhaseIndex);
 
     /// <summary>Linear progress of the transition in play at <paramref name="now"/>, 1 when at rest.</summary>
     private float Progress(DateTimeOffset now)

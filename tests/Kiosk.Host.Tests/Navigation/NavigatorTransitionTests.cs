@@ -94,37 +94,28 @@ public sealed class NavigatorTransitionTests
         Assert.Equal(0.5f, h.Scene.T, Tolerance);
     }
 
-    [Fact]
-    public void A_press_before_halfway_starts_over_from_the_screen_being_left()
-    {
-        var h = new NavHarness();
-        h.Reach(Phase0);
-        h.Press(Next);
-        h.AdvanceMs(100); // T = 0.25
-
-        h.Press(Next);
-
-        AssertScene(h.Scene, Phase0, Phase2, 0f);
-        Assert.Equal(0.25f, h.Nav.Transition.InterruptedT!.Value, Tolerance);
-        Assert.Equal(0f, h.Nav.Transition.StartT);
-        h.AdvanceMs(400);
-        Assert.Equal(Scene.At(Phase2), h.Scene);
-    }
-
     [Theory]
-    [InlineData(200)] // exactly halfway counts as arrived
+    [InlineData(100)]
+    [InlineData(200)]
     [InlineData(300)]
-    public void A_press_from_halfway_on_starts_over_from_the_target(int elapsedMs)
+    public void A_further_step_the_same_way_glides_on_from_the_picture_reached(int elapsedMs)
     {
         var h = new NavHarness();
         h.Reach(Phase0);
         h.Press(Next);
         h.AdvanceMs(elapsedMs);
+        float t = elapsedMs / 400f;
 
         h.Press(Next);
 
-        AssertScene(h.Scene, Phase1, Phase2, 0f);
-        Assert.Equal(elapsedMs / 400f, h.Nav.Transition.InterruptedT!.Value, Tolerance);
+        // One glide Phase0 -> Phase2 whose eased picture equals the one already on screen (a share of one step
+        // becomes half that share of two steps), so nothing jumps back.
+        float expected = Kiosk.Render.Layout.Easing.InverseInOutCubic(Kiosk.Render.Layout.Easing.InOutCubic(t) / 2);
+        AssertScene(h.Scene, Phase0, Phase2, expected);
+        Assert.Equal(2 * Kiosk.Render.Layout.Easing.InOutCubic(h.Scene.T), Kiosk.Render.Layout.Easing.InOutCubic(t), Tolerance);
+        Assert.Equal(t, h.Nav.Transition.InterruptedT!.Value, Tolerance);
+        h.AdvanceMs(400);
+        Assert.Equal(Scene.At(Phase2), h.Scene);
     }
 
     [Fact]
