@@ -30,6 +30,7 @@ public sealed class SceneRenderer : IDisposable
     private readonly SKPaint _fade = new();
     private readonly LayerDifference _layerDifference = new();
     private readonly (Screen, Screen)?[] _drawn = new (Screen, Screen)?[2];
+    private (Screen From, Screen To, PixelRect Region)? _morphRegion; // found once per morph, not per frame
     private readonly Func<Screen, SKImage> _renderLayer;
     private int _front = -1;
     private long _sequence;
@@ -178,13 +179,20 @@ public sealed class SceneRenderer : IDisposable
             return null;
         }
 
+        if (_morphRegion is { } known && known.From == from && known.To == to)
+        {
+            return known.Region;
+        }
+
         var area = Diagram(to.CaseIndex).Layout.Area;
         var differ = _layerDifference.Between(Normalize(from), Layer(from), Normalize(to), Layer(to));
         var union = differ.IsEmpty ? area : SKRect.Union(area, differ);
         const int Bleed = 4; // antialiasing and arrowheads may touch a few pixels past the nodes' area
         int x = Math.Max(0, (int)MathF.Floor(union.Left) - Bleed), y = Math.Max(0, (int)MathF.Floor(union.Top) - Bleed);
         int r = Math.Min(Profile.Width, (int)MathF.Ceiling(union.Right) + Bleed), b = Math.Min(Profile.Height, (int)MathF.Ceiling(union.Bottom) + Bleed);
-        return new PixelRect(x, y, r - x, b - y);
+        var region = new PixelRect(x, y, r - x, b - y);
+        _morphRegion = (from, to, region);
+        return region;
     }
 
     /// <summary>Equal to blending the whole of both layers, but only where they differ is blended.</summary>

@@ -33,7 +33,6 @@ internal static class PhaseScreen
         else if (figuresH > 0)
         {
             var f = p.Figures[0];
-            using var accent = PaintContext.Fill(Theme.Accent);
             ctx.DrawFitted(canvas, $"{f.Value} · {f.Label}", new SKRect(area.Left, area.Bottom - figuresH, area.Right, area.Bottom), m.BodySize, m.MinText, Theme.Accent, $"phase {c.Id}/{p.Id} figure", bold: true);
         }
     }

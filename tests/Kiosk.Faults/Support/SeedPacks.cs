@@ -44,14 +44,7 @@ public static class SeedPacks
         return (a, b);
     }
 
-    private static void Compile(string source, string output, TimeProvider time)
-    {
-        var result = new PackCompiler(time).Build(source, output);
-        if (result.Content is null)
-        {
-            throw new InvalidOperationException(string.Join(Environment.NewLine, result.Diagnostics));
-        }
-    }
+    private static void Compile(string source, string output, TimeProvider time) => PackBuilder.Build(source, output, time);
 
     private sealed class FixedTime(DateTimeOffset now) : TimeProvider
     {

@@ -11,8 +11,7 @@ public static class SeedPack
     private static readonly Lazy<string> Built = new(() =>
     {
         string path = System.IO.Path.Combine(System.IO.Path.GetTempPath(), $"kiosk-seed-pack-{Environment.ProcessId}.kpack");
-        var result = new PackCompiler(TimeProvider.System).Build(System.IO.Path.Combine(RepoRoot, "seeds"), path);
-        return result.Content is not null ? path : throw new InvalidOperationException(string.Join(Environment.NewLine, result.Diagnostics));
+        return PackBuilder.Build(Repo.Path("seeds"), path);
     });
 
     public static string Path => Built.Value;

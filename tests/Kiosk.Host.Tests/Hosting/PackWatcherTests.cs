@@ -25,8 +25,7 @@ public sealed class PackWatcherTests : IDisposable
 
         // A different, valid pack: the small test pack.
         string small = Path.Combine(_dir, "small.kpack");
-        var built = new PackCompiler(TimeProvider.System).Build(Path.Combine(SeedPack.RepoRoot, "tests", "Kiosk.Host.Tests", "Packs", "TestSource"), small);
-        Assert.NotNull(built.Content);
+        PackBuilder.Build(Repo.Path("tests", "Kiosk.Host.Tests", "Packs", "TestSource"), small);
         File.Copy(small, shown, overwrite: true);
         watcher.Poll();
         Assert.True(watcher.TryTake(out var fresh));
@@ -52,7 +51,7 @@ public sealed class PackWatcherTests : IDisposable
         Assert.Equal("regional-development-cases", watcher.Initial.Manifest.Id);
 
         string small = Path.Combine(_dir, "small.kpack");
-        Assert.NotNull(new PackCompiler(TimeProvider.System).Build(Path.Combine(SeedPack.RepoRoot, "tests", "Kiosk.Host.Tests", "Packs", "TestSource"), small).Content);
+        PackBuilder.Build(Repo.Path("tests", "Kiosk.Host.Tests", "Packs", "TestSource"), small);
         Assert.True(store.Install(small).Ok);
         watcher.Poll();
         Assert.True(watcher.TryTake(out var installed));

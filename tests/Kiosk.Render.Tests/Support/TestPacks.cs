@@ -26,13 +26,7 @@ internal static class TestPacks
         string output = Path.Combine(Path.GetTempPath(), $"kiosk-render-test-{Guid.NewGuid():N}.kpack");
         try
         {
-            var result = new PackCompiler(FixedTimeProvider.Default).Build(sourceDir, output);
-            if (result.Content is null)
-            {
-                throw new InvalidOperationException($"{sourceDir} did not compile:\n{string.Join("\n", result.Diagnostics)}");
-            }
-
-            return PackReader.Read(output);
+            return PackReader.Read(PackBuilder.Build(sourceDir, output, FixedTimeProvider.Default));
         }
         finally
         {

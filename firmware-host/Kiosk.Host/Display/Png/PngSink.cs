@@ -1,6 +1,5 @@
 using System.Globalization;
 using Kiosk.Render.Frames;
-using SkiaSharp;
 
 namespace Kiosk.Host.Display.Png;
 
@@ -17,7 +16,6 @@ public sealed class PngSink : IDisplaySink
     private readonly string _directory;
     private readonly int _maxFiles;
     private readonly Queue<string> _written = new();
-    private readonly SKBitmap _bitmap = new();
     private long _number;
 
     public PngSink(string directory, int width, int height, int maxFiles = 1000)
@@ -44,42 +42,17 @@ public sealed class PngSink : IDisplaySink
 
     public int Height { get; }
 
-    public unsafe void Present(Frame frame)
+    public void Present(Frame frame)
     {
-        var info = new SKImageInfo(frame.Width, frame.Height, SKColorType.Bgra8888, SKAlphaType.Opaque);
-        SKData? png;
-        fixed (byte* pixels = frame.Pixels)
-        {
-            try
-            {
-                if (!_bitmap.InstallPixels(info, (IntPtr)pixels, frame.Stride))
-                {
-                    throw new InvalidOperationException($"{Name}: Skia refused a {frame.Width}x{frame.Height} frame.");
-                }
+        // The one PNG encoder of the project (proofs, goldens and the preview use it too).
+        byte[] png = FramePng.Encode(frame);
+        string path = Path.Combine(_directory, FileName(++_number));
+        string temporary = path + ".tmp";
 
-                png = _bitmap.Encode(SKEncodedImageFormat.Png, 100);
-            }
-            finally
-            {
-                // The pixels are only pinned inside this block; the bitmap must not outlive it pointing at them.
-                _bitmap.Reset();
-            }
-        }
-
-        using (png)
-        {
-            string path = Path.Combine(_directory, FileName(++_number));
-            string temporary = path + ".tmp";
-
-            // Written aside and renamed, so a watcher never reads half a PNG.
-            using (var file = File.Create(temporary))
-            {
-                png.SaveTo(file);
-            }
-
-            File.Move(temporary, path, overwrite: true);
-            _written.Enqueue(path);
-        }
+        // Written aside and renamed, so a watcher never reads half a PNG.
+        File.WriteAllBytes(temporary, png);
+        File.Move(temporary, path, overwrite: true);
+        _written.Enqueue(path);
 
         Prune();
     }
@@ -105,5 +78,7 @@ public sealed class PngSink : IDisplaySink
             ? number
             : 0;
 
-    public void Dispose() => _bitmap.Dispose();
+    public void Dispose()
+    {
+    }
 }
