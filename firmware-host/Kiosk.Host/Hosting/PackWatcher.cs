@@ -17,6 +17,7 @@ public sealed class PackWatcher : BackgroundService
     private readonly KioskOptions _options;
     private readonly TimeProvider _time;
     private readonly ILogger<PackWatcher> _logger;
+    private readonly PackStore _store;
     private LoadedPack? _pending;
     private (string Path, long Length, DateTime Modified) _shown;
     private (string Path, long Length, DateTime Modified) _lastFailed;
@@ -26,6 +27,7 @@ public sealed class PackWatcher : BackgroundService
         _options = config.Kiosk;
         _time = time;
         _logger = logger;
+        _store = new PackStore(new PackStoreOptions { Root = _options.Store }, time);
         string path = ResolvePath();
         Initial = Load(path) ?? throw new InvalidOperationException($"no pack can be shown: {path} was refused (see the errors above)");
         _shown = Identity(path);
@@ -88,8 +90,7 @@ public sealed class PackWatcher : BackgroundService
             return Path.GetFullPath(_options.Pack);
         }
 
-        var store = new PackStore(new PackStoreOptions { Root = _options.Store }, _time);
-        return store.Current is { } current && File.Exists(current) ? current : BuiltinPack.Path;
+        return _store.Current is { } current && File.Exists(current) ? current : BuiltinPack.Path;
     }
 
     private LoadedPack? Load(string path)
