@@ -23,7 +23,7 @@ public sealed class PreviewAbuseTests(ITestOutputHelper output) : IAsyncLifetime
         File.WriteAllText(config, "{}");
         _host = KioskHost.Build(config, new Dictionary<string, string?>
         {
-            ["Kiosk:Pack"] = SeedPacks.A,
+            ["Kiosk:Pack"] = SeedPack.Path,
             ["Kiosk:Store"] = _dir.Combine("store"),
             ["Kiosk:Display"] = "preview",
             ["Kiosk:Profile"] = "320x240",

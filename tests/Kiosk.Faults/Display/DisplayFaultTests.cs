@@ -39,7 +39,7 @@ public sealed class DisplayFaultTests(ITestOutputHelper output)
         var clock = FakeClock.Create();
         var start = clock.GetUtcNow();
         var now = start;
-        var pack = PackReader.Read(SeedPacks.A);
+        var pack = PackReader.Read(SeedPack.Path);
         var sink = new FaultySink(320, 240, clock);
         // Long enough for the whole back-off ladder (tries at 0, 1, 3, 7, 15, 29, 43 and 57 s into the outage).
         var outage = (From: start + TimeSpan.FromSeconds(10), To: start + TimeSpan.FromSeconds(60));
@@ -172,7 +172,7 @@ public sealed class DisplayFaultTests(ITestOutputHelper output)
         var logger = new CapturingLogger<DisplaySet>();
         using var displays = new DisplaySet([sink], DisplayProfile.Spi320, clock, logger);
         var commands = new CommandQueue();
-        using var cycle = new FrameCycle(PackReader.Read(SeedPacks.A), new NavigatorOptions(), commands, displays, start);
+        using var cycle = new FrameCycle(PackReader.Read(SeedPack.Path), new NavigatorOptions(), commands, displays, start);
 
         // The frame loop's own watchdog rule, asked after each turn as FrameLoop does.
         var watchdog = new WatchdogRule(displays, clock);

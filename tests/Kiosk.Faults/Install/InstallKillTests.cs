@@ -23,7 +23,7 @@ public sealed class InstallKillTests(ITestOutputHelper output)
         using var dir = new TempDir();
         var options = new PackStoreOptions { Root = dir.Combine("store"), TrustedKeysDir = dir.Combine("no-keys") };
         var store = new PackStore(options, TimeProvider.System);
-        Assert.True(store.Install(SeedPacks.A).Ok);
+        Assert.True(store.Install(SeedPack.Path).Ok);
 
         // How long a whole install takes, child start-up included: the range the timed kills spread over.
         var full = Enumerable.Range(0, 3).Select(_ => Child(options, OtherThanCurrent(store))).ToList();
@@ -85,5 +85,5 @@ public sealed class InstallKillTests(ITestOutputHelper output)
         KioskChild.Run(["pack", "install", pack, "--store", options.Root, "--trusted-keys", options.TrustedKeysDir], crashAt, killAfter);
 
     private static string OtherThanCurrent(PackStore store) =>
-        store.Current is { } current && PackReader.Read(current).Manifest.Version == PackReader.Read(SeedPacks.A).Manifest.Version ? SeedPacks.B : SeedPacks.A;
+        store.Current is { } current && PackReader.Read(current).Manifest.Version == PackReader.Read(SeedPack.Path).Manifest.Version ? SeedPack.OtherVersion : SeedPack.Path;
 }

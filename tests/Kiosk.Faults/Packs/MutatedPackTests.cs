@@ -22,11 +22,11 @@ public sealed class MutatedPackTests(ITestOutputHelper output)
         int count = FaultSettings.Pick(2_000, 10_000);
         var mutations = MutationGen.Sample(FaultSettings.Seed, count);
         Assert.Equal(count, mutations.Length);
-        var mutator = new Mutator(File.ReadAllBytes(SeedPacks.A));
+        var mutator = new Mutator(File.ReadAllBytes(SeedPack.Path));
         using var dir = new TempDir();
         var options = new PackStoreOptions { Root = dir.Combine("store"), TrustedKeysDir = dir.Combine("no-keys"), Keep = 2 };
         var store = new PackStore(options, TimeProvider.System);
-        Assert.True(store.Install(SeedPacks.A).Ok);
+        Assert.True(store.Install(SeedPack.Path).Ok);
 
         var crashes = new List<string>();
         var unnamed = new List<string>();

@@ -12,7 +12,7 @@ namespace Kiosk.Faults.Packs;
 public sealed class PackFixRegressionTests : IDisposable
 {
     private readonly TempDir _dir = new();
-    private readonly List<PackPart> _parts = PackParts.Read(File.ReadAllBytes(SeedPacks.A));
+    private readonly List<PackPart> _parts = PackParts.Read(File.ReadAllBytes(SeedPack.Path));
 
     public void Dispose() => _dir.Dispose();
 

@@ -36,7 +36,7 @@ public sealed class DaySoakTests(ITestOutputHelper output)
         var day = TimeSpan.FromHours(hours);
         // Caches (layers, glyphs, the GC's own segments) fill in the first hours; growth is measured after that.
         var warmUp = TimeSpan.FromHours(6);
-        var pack = PackReader.Read(SeedPacks.A);
+        var pack = PackReader.Read(SeedPack.Path);
         var clock = FakeClock.Create();
         var start = clock.GetUtcNow();
         var now = start;

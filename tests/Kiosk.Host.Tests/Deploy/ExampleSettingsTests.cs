@@ -35,7 +35,7 @@ public sealed class DocumentedSettingsTests
     [MemberData(nameof(Documents))]
     public void Json_examples_in_the_docs_load(string document)
     {
-        string text = File.ReadAllText(Path.Combine(Fakes.SeedPack.RepoRoot, document));
+        string text = File.ReadAllText(Path.Combine(SeedPack.RepoRoot, document));
         var blocks = System.Text.RegularExpressions.Regex.Matches(text, "```json\\n(.*?)```", System.Text.RegularExpressions.RegexOptions.Singleline)
             .Select(m => m.Groups[1].Value)
             .Where(b => b.Contains("\"Kiosk\"", StringComparison.Ordinal) || b.Contains("\"DisplayOptions\"", StringComparison.Ordinal))
