@@ -3,7 +3,7 @@ using BenchmarkDotNet.Jobs;
 using BenchmarkDotNet.Running;
 using BenchmarkDotNet.Toolchains.InProcess.Emit;
 using Kiosk.Benchmarks;
-using Kiosk.Render.Benchmarks;
+using Kiosk.Bench;
 
 // In-process, so the run needs no generated project (and no second restore) on a shared 2-core machine;
 // a short job, since the goals are ratios with generous margins, not nanosecond comparisons.
