@@ -35,17 +35,20 @@ internal static class GoalReport
                 rows.Add(BenchGoals.Ratio(BenchGoals.Rgb565Conversion, rgb565 / baseline, BenchGoals.Rgb565));
             }
 
-            double worst = 0;
+            double worst = double.NaN;
             foreach (var (method, kind) in _kinds)
             {
                 if (Mean(summary, method) is { } mean)
                 {
-                    worst = Math.Max(worst, mean / baseline);
+                    worst = double.IsNaN(worst) ? mean / baseline : Math.Max(worst, mean / baseline);
                     rows.Add(BenchGoals.Ratio(BenchGoals.Transition(profile, kind), mean / baseline, BenchGoals.TransitionFrame));
                 }
             }
 
-            rows.Add(BenchGoals.Ratio(BenchGoals.WorstTransition(profile), worst, BenchGoals.TransitionFrame));
+            if (!double.IsNaN(worst))
+            {
+                rows.Add(BenchGoals.Ratio(BenchGoals.WorstTransition(profile), worst, BenchGoals.TransitionFrame));
+            }
             if (Mean(summary, nameof(Hdmi1080Benchmarks.FirstRender)) is { } cold)
             {
                 rows.Add(BenchGoals.Ratio(BenchGoals.FirstRender1080, cold / baseline, BenchGoals.FirstRender));

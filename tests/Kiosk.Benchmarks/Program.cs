@@ -13,7 +13,8 @@ var job = Job.Default
     .WithWarmupCount(3)
     .WithIterationCount(10);
 var config = DefaultConfig.Instance.AddJob(job).WithOptions(ConfigOptions.DisableOptimizationsValidator);
-var summaries = BenchmarkRunner.Run([typeof(Hdmi1080Benchmarks), typeof(Spi320Benchmarks)], config);
+// Arguments are BenchmarkDotNet's own, e.g. --filter '*Spi320*' to run one class.
+var summaries = BenchmarkRunner.Run([typeof(Hdmi1080Benchmarks), typeof(Spi320Benchmarks)], config, args);
 
 Console.WriteLine();
 Console.WriteLine(BenchTable.Format(GoalReport.Rows(summaries, BuiltinPack.Value)));
