@@ -98,20 +98,19 @@ public sealed class SceneRenderer : IDisposable
         frame.Sequence = ++_sequence;
         if (_front < 0)
         {
-            frame.Dirty.Clear();
-            frame.Dirty.Add(frame.Bounds);
+            frame.SetDirty([frame.Bounds]);
         }
         else
         {
             var within = region is not null && _drawn[_front] == pair ? region.Value : frame.Bounds;
-            _dirty.Diff(_frames[_front], frame, frame.Dirty, within);
+            _dirty.Diff(_frames[_front], frame, frame.DirtyList, within);
         }
 
         _front = back;
         return frame;
     }
 
-    /// <summary>Renders the still layer of every screen the navigator can reach, so the first visit is instant.</summary>
+    /// <summary>Renders the still layer of <paramref name="screen"/> into the layer cache ahead of its first visit, so that visit costs no more than a cached one.</summary>
     public void Warm(Screen screen) => Layer(screen);
 
     public void Dispose()

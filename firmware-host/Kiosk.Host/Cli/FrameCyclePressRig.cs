@@ -80,7 +80,7 @@ internal sealed class FrameCyclePressRig : IPressRig, IDisposable
 
         // Every frame counts: the first frame of an eased transition may differ from the last by nothing visible,
         // but it is the frame the press produced.
-        public void Present(Frame frame)
+        public void Present(Frame frame, IReadOnlyList<PixelRect> dirty)
         {
             LastAt = Stopwatch.GetTimestamp();
             Presented++;
