@@ -4,6 +4,12 @@
 # writes artifacts/kiosk-<rid>.tar.gz, each unpacking to kiosk-<rid>/ with the kiosk executable, its native
 # libraries, builtin.kpack, kiosk.service, install.sh and kiosk.example.json.
 #
+# ReadyToRun: the kiosk's own code and its libraries (SkiaSharp's wrappers, System.CommandLine, the hosting
+# stack) are compiled ahead of time, so a cold start on the Pi's slow cores JITs little (the .NET framework
+# itself already ships precompiled). KIOSK_READY_TO_RUN=false publishes without it, for comparison.
+# Not trimmed: the pack reader and settings binder use reflection (System.Text.Json, configuration binding),
+# and trimming warns on them; see README "Install on a Pi".
+#
 # The built-in pack is compiled once by this machine's own kiosk (a cross build cannot run the kiosk it builds,
 # so BuildBuiltinPack skips it) and the same file goes into every tarball: every architecture shows the same pack.
 set -euo pipefail
@@ -24,7 +30,8 @@ mkdir -p "$stage"
 for rid in "${rids[@]}"; do
   dir="$stage/kiosk-$rid"
   echo "publish: $rid" >&2
-  dotnet publish "$project" -c Release -r "$rid" --self-contained true -v q -nologo -o "$dir"
+  dotnet publish "$project" -c Release -r "$rid" --self-contained true -v q -nologo -o "$dir" \
+    -p:PublishReadyToRun="${KIOSK_READY_TO_RUN:-true}"
   cp "$pack" "$dir/builtin.kpack"
   cp deploy/kiosk.service deploy/install.sh deploy/kiosk.example.json "$dir/"
   chmod 0755 "$dir/install.sh" "$dir/kiosk"

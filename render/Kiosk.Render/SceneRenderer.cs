@@ -21,6 +21,7 @@ public sealed class SceneRenderer : IDisposable
     private readonly TextEngine _text;
     private readonly PaintContext _ctx;
     private readonly LayerCache _layers;
+    private readonly LayerCache _wholeDiagrams; // a diagram screen at rest, nodes included: what fades blend
     private readonly Dictionary<int, (DiagramLayout Layout, DiagramDrawer Drawer)> _diagrams = [];
     private readonly Frame[] _frames;
     private readonly SKSurface[] _surfaces;
@@ -30,8 +31,9 @@ public sealed class SceneRenderer : IDisposable
     private readonly SKPaint _fade = new();
     private readonly LayerDifference _layerDifference = new();
     private readonly (Screen, Screen)?[] _drawn = new (Screen, Screen)?[2];
-    private (Screen From, Screen To, PixelRect Region)? _morphRegion; // found once per morph, not per frame
+    private (Screen From, Screen To, PixelRect Region)? _region; // found once per transition, not per frame
     private readonly Func<Screen, SKImage> _renderLayer;
+    private readonly Func<Screen, SKImage> _renderWholeDiagram;
     private int _front = -1;
     private long _sequence;
 
@@ -44,8 +46,10 @@ public sealed class SceneRenderer : IDisposable
         _text = new TextEngine(_fonts);
         _ctx = new PaintContext(pack, new Metrics(profile), _text);
         _layers = new LayerCache(cachedLayers);
-        _dirty = new DirtyTracker(DirtyTracker.TileSizeFor(profile.Width));
+        _wholeDiagrams = new LayerCache(2);
+        _dirty = DirtyTracker.For(profile.Width);
         _renderLayer = RenderLayer; // one delegate for the renderer's life: a method group per call would allocate
+        _renderWholeDiagram = RenderWholeDiagram;
         _frames = [new Frame(profile.Width, profile.Height), new Frame(profile.Width, profile.Height)];
         var info = new SKImageInfo(profile.Width, profile.Height, SKColorType.Bgra8888, SKAlphaType.Opaque);
         _surfaces = [.. _frames.Select(f => SKSurface.Create(info, System.Runtime.InteropServices.Marshal.UnsafeAddrOfPinnedArrayElement(f.Pixels, 0), f.Stride))];
@@ -70,16 +74,16 @@ public sealed class SceneRenderer : IDisposable
         int back = _front < 0 ? 0 : 1 - _front;
         var canvas = _canvases[back];
 
-        // A diagram morph changes only the diagram and the strip where the two still layers differ. When the
-        // buffer already holds a frame of the same morph, only that region is drawn, and when the previous frame
-        // was one too, only that region is compared.
-        var morph = MorphRegion(scene);
-        var pair = morph is null ? default((Screen, Screen)?) : (scene.From, scene.To);
-        bool clip = morph is not null && _drawn[back] == pair;
+        // A morph changes only the diagram and the strip where the two still layers differ; a fade only where
+        // the two screens differ. When the buffer already holds a frame of the same transition, only that region
+        // is drawn, and when the previous frame was one too, only that region is compared.
+        var region = ChangingRegion(scene);
+        var pair = region is null ? default((Screen, Screen)?) : (scene.From, scene.To);
+        bool clip = region is not null && _drawn[back] == pair;
         if (clip)
         {
             canvas.Save();
-            canvas.ClipRect(SKRect.Create(morph!.Value.X, morph.Value.Y, morph.Value.Width, morph.Value.Height));
+            canvas.ClipRect(SKRect.Create(region!.Value.X, region.Value.Y, region.Value.Width, region.Value.Height));
         }
 
         Compose(canvas, scene);
@@ -98,7 +102,7 @@ public sealed class SceneRenderer : IDisposable
         }
         else
         {
-            var within = morph is not null && _drawn[_front] == pair ? morph.Value : frame.Bounds;
+            var within = region is not null && _drawn[_front] == pair ? region.Value : frame.Bounds;
             _dirty.Diff(_frames[_front], frame, frame.DirtyList, within);
         }
 
@@ -112,6 +116,7 @@ public sealed class SceneRenderer : IDisposable
     public void Dispose()
     {
         _layers.Dispose();
+        _wholeDiagrams.Dispose();
         foreach (var (_, d) in _diagrams)
         {
             d.Drawer.Dispose();
@@ -134,72 +139,100 @@ public sealed class SceneRenderer : IDisposable
         var to = scene.To;
         if (scene.IsAtRest)
         {
-            DrawScreen(canvas, to, 0, 255, _src);
+            DrawScreen(canvas, to, 0);
             return;
         }
 
         float e = Easing.InOutCubic(scene.T);
-        bool sameCase = from.CaseIndex == to.CaseIndex;
-        if (sameCase && from.Kind == ScreenKind.Diagram && to.Kind == ScreenKind.Diagram)
+        switch (StyleOf(from, to))
         {
-            // A phase step on the diagram: the still parts cross-fade while nodes glide and edges re-style.
-            CrossFade(canvas, from, to, e);
-            Diagram(to.CaseIndex).Drawer.Draw(canvas, from.PhaseIndex, to.PhaseIndex, e);
-            return;
-        }
-
-        if (from.Kind == to.Kind && from.Kind is not (ScreenKind.Diagram or ScreenKind.Attract))
-        {
-            CrossFade(canvas, from, to, e);
-            return;
-        }
-
-        if (Depth(from) == Depth(to) || from.Kind is ScreenKind.Diagram or ScreenKind.Glossary or ScreenKind.Attract || to.Kind is ScreenKind.Diagram or ScreenKind.Glossary or ScreenKind.Attract)
-        {
-            DrawScreen(canvas, from, 0, 255, _src);
-            DrawScreen(canvas, to, 0, (byte)(e * 255), _fade);
-            return;
+            case TransitionStyle.Morph:
+                // A phase step on the diagram: the still parts cross-fade while nodes glide and edges re-style.
+                CrossFade(canvas, from, Layer(from), to, Layer(to), e, whole: false);
+                Diagram(to.CaseIndex).Drawer.Draw(canvas, from.PhaseIndex, to.PhaseIndex, e);
+                return;
+            case TransitionStyle.CrossFade:
+                CrossFade(canvas, from, Whole(from), to, Whole(to), e, whole: true);
+                return;
         }
 
         // Going deeper slides the new screen in from the right; going back, from the left.
         float dir = Depth(to) > Depth(from) ? 1 : -1;
         float w = Profile.Width;
         canvas.Clear(Theme.Background);
-        DrawScreen(canvas, from, -dir * e * w, 255, _src);
-        DrawScreen(canvas, to, dir * (1 - e) * w, 255, _src);
+        DrawScreen(canvas, from, -dir * e * w);
+        DrawScreen(canvas, to, dir * (1 - e) * w);
     }
 
-    /// <summary>Where a same-case diagram morph can draw anything different from its other frames; null otherwise.</summary>
-    private PixelRect? MorphRegion(Scene scene)
+    private enum TransitionStyle
+    {
+        Morph,
+        CrossFade,
+        Slide,
+    }
+
+    /// <summary>Same-case diagram steps morph; moving between depths slides; everything else cross-fades.</summary>
+    private static TransitionStyle StyleOf(Screen from, Screen to)
+    {
+        if (from.CaseIndex == to.CaseIndex && from.Kind == ScreenKind.Diagram && to.Kind == ScreenKind.Diagram)
+        {
+            return TransitionStyle.Morph;
+        }
+
+        bool fades = Depth(from) == Depth(to) || from.Kind == to.Kind
+            || from.Kind is ScreenKind.Diagram or ScreenKind.Glossary or ScreenKind.Attract
+            || to.Kind is ScreenKind.Diagram or ScreenKind.Glossary or ScreenKind.Attract;
+        return fades ? TransitionStyle.CrossFade : TransitionStyle.Slide;
+    }
+
+    /// <summary>
+    /// Where frames of one transition can differ from each other, found once per transition; null when the
+    /// whole frame moves (a slide) or nothing does (at rest).
+    /// </summary>
+    private PixelRect? ChangingRegion(Scene scene)
     {
         var (from, to) = (scene.From, scene.To);
-        if (scene.IsAtRest || from.Kind != ScreenKind.Diagram || to.Kind != ScreenKind.Diagram || from.CaseIndex != to.CaseIndex)
+        if (scene.IsAtRest)
         {
             return null;
         }
 
-        if (_morphRegion is { } known && known.From == from && known.To == to)
+        if (_region is { } known && known.From == from && known.To == to)
         {
             return known.Region;
         }
 
-        var area = Diagram(to.CaseIndex).Layout.Area;
-        var differ = _layerDifference.Between(Normalize(from), Layer(from), Normalize(to), Layer(to));
-        var union = differ.IsEmpty ? area : SKRect.Union(area, differ);
-        const int Bleed = 4; // antialiasing and arrowheads may touch a few pixels past the nodes' area
-        int x = Math.Max(0, (int)MathF.Floor(union.Left) - Bleed), y = Math.Max(0, (int)MathF.Floor(union.Top) - Bleed);
-        int r = Math.Min(Profile.Width, (int)MathF.Ceiling(union.Right) + Bleed), b = Math.Min(Profile.Height, (int)MathF.Ceiling(union.Bottom) + Bleed);
-        var region = new PixelRect(x, y, r - x, b - y);
-        _morphRegion = (from, to, region);
+        SKRect union;
+        switch (StyleOf(from, to))
+        {
+            case TransitionStyle.Morph:
+            {
+                var area = Diagram(to.CaseIndex).Layout.Area;
+                var differ = _layerDifference.Between(Normalize(from), Layer(from), Normalize(to), Layer(to), whole: false);
+                union = differ.IsEmpty ? area : SKRect.Union(area, differ);
+                const float Bleed = 4; // antialiasing and arrowheads may touch a few pixels past the nodes' area
+                union.Inflate(Bleed, Bleed);
+                break;
+            }
+
+            case TransitionStyle.CrossFade:
+                union = _layerDifference.Between(Normalize(from), Whole(from), Normalize(to), Whole(to), whole: true);
+                break;
+            default:
+                return null;
+        }
+
+        int x = Math.Max(0, (int)MathF.Floor(union.Left)), y = Math.Max(0, (int)MathF.Floor(union.Top));
+        int r = Math.Min(Profile.Width, (int)MathF.Ceiling(union.Right)), b = Math.Min(Profile.Height, (int)MathF.Ceiling(union.Bottom));
+        var region = new PixelRect(x, y, Math.Max(0, r - x), Math.Max(0, b - y));
+        _region = (from, to, region);
         return region;
     }
 
-    /// <summary>Equal to blending the whole of both layers, but only where they differ is blended.</summary>
-    private void CrossFade(SKCanvas canvas, Screen from, Screen to, float e)
+    /// <summary>Equal to blending the whole of both images, but only where they differ is blended.</summary>
+    private void CrossFade(SKCanvas canvas, Screen from, SKImage fromImage, Screen to, SKImage toImage, float e, bool whole)
     {
-        var fromImage = Layer(from);
-        var toImage = Layer(to);
-        var differ = _layerDifference.Between(Normalize(from), fromImage, Normalize(to), toImage);
+        var differ = _layerDifference.Between(Normalize(from), fromImage, Normalize(to), toImage, whole);
         canvas.DrawImage(toImage, 0, 0, SKSamplingOptions.Default, _src);
         if (differ.IsEmpty)
         {
@@ -213,32 +246,8 @@ public sealed class SceneRenderer : IDisposable
         canvas.Restore();
     }
 
-    private void DrawScreen(SKCanvas canvas, Screen screen, float x, byte alpha, SKPaint paint)
-    {
-        if (!ReferenceEquals(paint, _src))
-        {
-            paint.Color = SKColors.White.WithAlpha(alpha);
-        }
-
-        canvas.DrawImage(Layer(screen), x, 0, SKSamplingOptions.Default, paint);
-        if (screen.Kind == ScreenKind.Diagram)
-        {
-            canvas.Save();
-            canvas.Translate(x, 0);
-            if (alpha < 255)
-            {
-                canvas.SaveLayer(paint);
-            }
-
-            Diagram(screen.CaseIndex).Drawer.Draw(canvas, screen.PhaseIndex, screen.PhaseIndex, 1);
-            if (alpha < 255)
-            {
-                canvas.Restore();
-            }
-
-            canvas.Restore();
-        }
-    }
+    private void DrawScreen(SKCanvas canvas, Screen screen, float x) =>
+        canvas.DrawImage(Whole(screen), x, 0, SKSamplingOptions.Default, _src);
 
     private static int Depth(Screen s) => s.Kind switch
     {
@@ -250,6 +259,19 @@ public sealed class SceneRenderer : IDisposable
     };
 
     private SKImage Layer(Screen screen) => _layers.GetOrAdd(Normalize(screen), _renderLayer);
+
+    /// <summary>A screen as it looks at rest: its still layer, with the diagram's nodes and edges on a diagram
+    /// screen. Cached, so a fade or slide blits two images instead of drawing a diagram every frame.</summary>
+    private SKImage Whole(Screen screen) => screen.Kind == ScreenKind.Diagram ? _wholeDiagrams.GetOrAdd(Normalize(screen), _renderWholeDiagram) : Layer(screen);
+
+    private SKImage RenderWholeDiagram(Screen s)
+    {
+        var info = new SKImageInfo(Profile.Width, Profile.Height, SKColorType.Bgra8888, SKAlphaType.Opaque);
+        using var surface = SKSurface.Create(info);
+        surface.Canvas.DrawImage(Layer(s), 0, 0, SKSamplingOptions.Default, _src);
+        Diagram(s.CaseIndex).Drawer.Draw(surface.Canvas, s.PhaseIndex, s.PhaseIndex, 1);
+        return surface.Snapshot();
+    }
 
     /// <summary>Fields a screen kind ignores are zeroed so equal screens share one cached layer.</summary>
     private Screen Normalize(Screen s)

@@ -1,6 +1,6 @@
 using BenchmarkDotNet.Reports;
+using Kiosk.Bench;
 using Kiosk.Content.Packing;
-using Kiosk.Render.Benchmarks;
 using Kiosk.Render.Profiles;
 using Kiosk.Render.Scenes;
 
@@ -9,39 +9,61 @@ namespace Kiosk.Benchmarks;
 /// <summary>BenchmarkDotNet's means turned into the same goal rows <c>kiosk bench</c> prints.</summary>
 internal static class GoalReport
 {
+    /// <summary>Benchmark method per transition kind, in <see cref="TransitionKind.All"/>'s order.</summary>
+    private static readonly (string Method, string Kind)[] _kinds =
+    [
+        (nameof(Hdmi1080Benchmarks.Morph), "morph"),
+        (nameof(Hdmi1080Benchmarks.CrossFade), "cross-fade"),
+        (nameof(Hdmi1080Benchmarks.Fade), "fade"),
+        (nameof(Hdmi1080Benchmarks.Slide), "slide"),
+        (nameof(Hdmi1080Benchmarks.Attract), "attract"),
+    ];
+
     public static List<BenchRow> Rows(IEnumerable<Summary> summaries, LoadedPack pack)
     {
         var rows = new List<BenchRow>();
         foreach (var summary in summaries)
         {
-            double? baseline = Mean(summary, nameof(Hdmi1080Benchmarks.Memcpy));
-            if (baseline is null)
+            if (Mean(summary, nameof(Hdmi1080Benchmarks.Memcpy)) is not { } baseline)
             {
                 continue;
             }
 
-            Add(summary, nameof(Spi320Benchmarks.Rgb565Conversion), BenchGoals.Rgb565Conversion);
-            Add(summary, nameof(Spi320Benchmarks.TransitionFrameWithRgb565), BenchGoals.SpiTransition320);
-            Add(summary, nameof(Hdmi1080Benchmarks.TransitionFrame), BenchGoals.Transition1080);
-            Add(summary, nameof(Hdmi1080Benchmarks.FirstRender), BenchGoals.FirstRender1080);
-            if (Report(summary, nameof(Hdmi1080Benchmarks.TransitionFrame)) is { } morph)
+            var profile = summary.Reports.Any(r => r.BenchmarkCase.Descriptor.Type == typeof(Spi320Benchmarks)) ? DisplayProfile.Spi320 : DisplayProfile.Hdmi;
+            if (Mean(summary, nameof(Spi320Benchmarks.Rgb565Conversion)) is { } rgb565)
             {
-                rows.Add(BenchGoals.Allocations(BenchGoals.AllocationsMorph, morph.GcStats.GetBytesAllocatedPerOperation(morph.BenchmarkCase) ?? double.NaN));
+                rows.Add(BenchGoals.Ratio(BenchGoals.Rgb565Conversion, rgb565 / baseline, BenchGoals.Rgb565));
             }
 
-            void Add(Summary s, string method, string goal)
+            double worst = double.NaN;
+            foreach (var (method, kind) in _kinds)
             {
-                if (Mean(s, method) is { } mean)
+                if (Mean(summary, method) is { } mean)
                 {
-                    rows.Add(BenchGoals.Ratio(goal, mean / baseline.Value));
+                    worst = double.IsNaN(worst) ? mean / baseline : Math.Max(worst, mean / baseline);
+                    rows.Add(BenchGoals.Ratio(BenchGoals.Transition(profile, kind), mean / baseline, BenchGoals.TransitionFrame));
                 }
+            }
+
+            if (!double.IsNaN(worst))
+            {
+                rows.Add(BenchGoals.Ratio(BenchGoals.WorstTransition(profile), worst, BenchGoals.TransitionFrame));
+            }
+            if (Mean(summary, nameof(Hdmi1080Benchmarks.FirstRender)) is { } cold)
+            {
+                rows.Add(BenchGoals.Ratio(BenchGoals.FirstRender1080, cold / baseline, BenchGoals.FirstRender));
+            }
+
+            if (profile == DisplayProfile.Hdmi && Report(summary, nameof(Hdmi1080Benchmarks.Morph)) is { } morph)
+            {
+                rows.Add(BenchGoals.Allocations(BenchGoals.AllocationsMorph, morph.GcStats.GetBytesAllocatedPerOperation(morph.BenchmarkCase) ?? double.NaN));
             }
         }
 
         rows.Add(BenchGoals.Share(BenchGoals.PhaseStepPhase, PhaseStepBytes.Measure(pack.Content, pack.Fonts, DisplayProfile.Spi320, ScreenKind.Phase).Mean));
         rows.Add(BenchGoals.Share(BenchGoals.PhaseStepDiagram, PhaseStepBytes.Measure(pack.Content, pack.Fonts, DisplayProfile.Spi320, ScreenKind.Diagram).Mean));
         using var rest = new TransitionWorkload(pack.Content, pack.Fonts, DisplayProfile.Hdmi, toRgb565: false);
-        var screen = Scene.At(rest.Morph(1).To);
+        var screen = Scene.At(rest.Kind.To);
         rows.Add(BenchGoals.Allocations(BenchGoals.AllocationsAtRest, SteadyStateAllocations.PerFrame(rest.Renderer, _ => screen)));
         return rows;
     }

@@ -1,15 +1,15 @@
 using BenchmarkDotNet.Attributes;
-using Kiosk.Render.Benchmarks;
+using Kiosk.Bench;
 using Kiosk.Render.Profiles;
 
 namespace Kiosk.Benchmarks;
 
-/// <summary>1920x1080: a warm morph frame and a cold first render, against a frame memcpy.</summary>
+/// <summary>1920x1080: a warm frame of every transition kind and a cold first render, against a frame memcpy.</summary>
 [MemoryDiagnoser]
 public class Hdmi1080Benchmarks
 {
     private FrameCopyBaseline _copy = null!;
-    private TransitionWorkload _transition = null!;
+    private TransitionSet _transitions = null!;
     private FirstRenderWorkload _firstRender = null!;
 
     [GlobalSetup]
@@ -17,18 +17,30 @@ public class Hdmi1080Benchmarks
     {
         var pack = BuiltinPack.Value;
         _copy = new FrameCopyBaseline(1920, 1080);
-        _transition = new TransitionWorkload(pack.Content, pack.Fonts, DisplayProfile.Hdmi, toRgb565: false);
+        _transitions = new TransitionSet(DisplayProfile.Hdmi);
         _firstRender = new FirstRenderWorkload(pack.Content, pack.Fonts, DisplayProfile.Hdmi);
     }
 
     [GlobalCleanup]
-    public void Cleanup() => _transition.Dispose();
+    public void Cleanup() => _transitions.Dispose();
 
     [Benchmark(Baseline = true)]
     public void Memcpy() => _copy.Run();
 
     [Benchmark]
-    public long TransitionFrame() => _transition.Run();
+    public long Morph() => _transitions["morph"].Run();
+
+    [Benchmark]
+    public long CrossFade() => _transitions["cross-fade"].Run();
+
+    [Benchmark]
+    public long Fade() => _transitions["fade"].Run();
+
+    [Benchmark]
+    public long Slide() => _transitions["slide"].Run();
+
+    [Benchmark]
+    public long Attract() => _transitions["attract"].Run();
 
     [Benchmark]
     public long FirstRender() => _firstRender.Run();

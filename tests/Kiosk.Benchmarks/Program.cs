@@ -3,7 +3,7 @@ using BenchmarkDotNet.Jobs;
 using BenchmarkDotNet.Running;
 using BenchmarkDotNet.Toolchains.InProcess.Emit;
 using Kiosk.Benchmarks;
-using Kiosk.Render.Benchmarks;
+using Kiosk.Bench;
 
 // In-process, so the run needs no generated project (and no second restore) on a shared 2-core machine;
 // a short job, since the goals are ratios with generous margins, not nanosecond comparisons.
@@ -13,7 +13,8 @@ var job = Job.Default
     .WithWarmupCount(3)
     .WithIterationCount(10);
 var config = DefaultConfig.Instance.AddJob(job).WithOptions(ConfigOptions.DisableOptimizationsValidator);
-var summaries = BenchmarkRunner.Run([typeof(Hdmi1080Benchmarks), typeof(Spi320Benchmarks)], config);
+// Arguments are BenchmarkDotNet's own, e.g. --filter '*Spi320*' to run one class.
+var summaries = BenchmarkRunner.Run([typeof(Hdmi1080Benchmarks), typeof(Spi320Benchmarks)], config, args);
 
 Console.WriteLine();
 Console.WriteLine(BenchTable.Format(GoalReport.Rows(summaries, BuiltinPack.Value)));

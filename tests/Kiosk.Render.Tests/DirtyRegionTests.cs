@@ -7,7 +7,8 @@ namespace Kiosk.Render.Tests;
 
 /// <summary>
 /// The rectangles a frame reports as changed, checked against a diff of the two frames made here: they must
-/// hold every changed pixel and nothing but changed tiles, so SPI panels get all of the change and little more.
+/// hold every changed pixel and nothing but changed tiles (on SPI panels, shrunk to the changed pixels), so
+/// panels get all of the change and little more.
 /// </summary>
 public sealed class DirtyRegionTests
 {
@@ -74,15 +75,29 @@ public sealed class DirtyRegionTests
 
         Assert.True(changed > 0, $"{what}: the step changed nothing, so it tests nothing");
         int tile = DirtyTracker.TileSizeFor(after.Width);
+        bool tight = after.Width <= 480; // SPI panels get rectangles shrunk to the changed pixels
         foreach (var rect in after.Dirty)
         {
-            Assert.True(rect.X % tile == 0 && rect.Y % tile == 0, $"{what}: {rect} is not on the {tile}-pixel tile grid");
-            for (int ty = rect.Y; ty < rect.Bottom; ty += tile)
+            if (!tight)
             {
-                for (int tx = rect.X; tx < rect.Right; tx += tile)
+                Assert.True(rect.X % tile == 0 && rect.Y % tile == 0, $"{what}: {rect} is not on the {tile}-pixel tile grid");
+            }
+
+            for (int ty = rect.Y / tile * tile; ty < rect.Bottom; ty += tile)
+            {
+                for (int tx = rect.X / tile * tile; tx < rect.Right; tx += tile)
                 {
                     Assert.True(TileChanged(before, after, tx, ty, tile), $"{what}: {rect} covers the unchanged tile at ({tx}, {ty})");
                 }
+            }
+
+            if (tight)
+            {
+                // Every edge of a tightened rectangle touches a changed pixel, or it could be smaller.
+                Assert.True(Enumerable.Range(rect.X, rect.Width).Any(x => PixelChanged(before, after, x, rect.Y)), $"{what}: top row of {rect} unchanged");
+                Assert.True(Enumerable.Range(rect.X, rect.Width).Any(x => PixelChanged(before, after, x, rect.Bottom - 1)), $"{what}: bottom row of {rect} unchanged");
+                Assert.True(Enumerable.Range(rect.Y, rect.Height).Any(y => PixelChanged(before, after, rect.X, y)), $"{what}: left column of {rect} unchanged");
+                Assert.True(Enumerable.Range(rect.Y, rect.Height).Any(y => PixelChanged(before, after, rect.Right - 1, y)), $"{what}: right column of {rect} unchanged");
             }
         }
     }

@@ -46,7 +46,7 @@ public sealed class GoldenImageTests
         if (Environment.GetEnvironmentVariable("KIOSK_UPDATE_GOLDENS") == "1")
         {
             string source = TestPaths.GoldenSource(name);
-            FramePng.Save(actual, source);
+            Save(actual, source);
             Assert.Equal(0, FrameComparison.CountMismatches(FramePng.Decode(File.ReadAllBytes(source)), actual));
             return;
         }
@@ -63,9 +63,15 @@ public sealed class GoldenImageTests
         {
             string actualPath = TestPaths.FailureOutput(name.Replace(".png", ".actual.png"));
             string diffPath = TestPaths.FailureOutput(name.Replace(".png", ".diff.png"));
-            FramePng.Save(actual, actualPath);
-            FramePng.Save(diff, diffPath);
+            Save(actual, actualPath);
+            Save(diff, diffPath);
             Assert.Fail($"{address} at {profileName}: {mismatches} pixels differ by more than {FrameComparison.ChannelTolerance} in a channel (at most {allowed} allowed); actual: {actualPath}, diff: {diffPath}");
         }
+    }
+
+    private static void Save(Frame frame, string path)
+    {
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        File.WriteAllBytes(path, FramePng.Encode(frame));
     }
 }

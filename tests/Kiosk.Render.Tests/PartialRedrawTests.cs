@@ -6,22 +6,42 @@ using Kiosk.Render.Tests.Support;
 namespace Kiosk.Render.Tests;
 
 /// <summary>
-/// A morph draws and compares only the region that can change once its buffers hold frames of the same morph.
-/// Every such frame must equal, pixel for pixel, the same scene drawn whole by a fresh renderer, and its dirty
-/// rectangles must hold every pixel that changed.
+/// A morph or cross-fade draws and compares only the region that can change once its buffers hold frames of the
+/// same transition. Every such frame must equal, pixel for pixel, the same scene drawn whole by a fresh renderer,
+/// and its dirty rectangles must hold every pixel that changed.
 /// </summary>
 public sealed class PartialRedrawTests
 {
+    public static TheoryData<string, string> ProfilesAndKinds()
+    {
+        var data = new TheoryData<string, string>();
+        foreach (var profile in DisplayProfile.Known)
+        {
+            foreach (string kind in new[] { "morph", "cross-fade", "fade", "attract" })
+            {
+                data.Add(profile.Name, kind);
+            }
+        }
+
+        return data;
+    }
+
     [Theory]
-    [MemberData(nameof(TestPacks.Profiles), MemberType = typeof(TestPacks))]
-    public void Morph_frames_equal_whole_redraws(string profileName)
+    [MemberData(nameof(ProfilesAndKinds))]
+    public void Transition_frames_equal_whole_redraws(string profileName, string kind)
     {
         var profile = DisplayProfile.Parse(profileName);
         foreach (var pack in new[] { TestPacks.Test, TestPacks.Builtin })
         {
             int c = pack.Content.Cases.ToList().FindIndex(x => x.Phases.Count >= 4);
-            var from = new Screen(ScreenKind.Diagram, c, 2);
-            var to = new Screen(ScreenKind.Diagram, c, 3);
+            int other = (c + 1) % pack.Content.Cases.Count;
+            var (from, to) = kind switch
+            {
+                "morph" => (new Screen(ScreenKind.Diagram, c, 2), new Screen(ScreenKind.Diagram, c, 3)),
+                "cross-fade" => (new Screen(ScreenKind.Phase, c, 2), new Screen(ScreenKind.Phase, c, 3)),
+                "fade" => (new Screen(ScreenKind.Phase, c, 2), new Screen(ScreenKind.Diagram, c, 2)),
+                _ => (new Screen(ScreenKind.Attract, c), new Screen(ScreenKind.Attract, other)),
+            };
             using var sequential = TestPacks.Renderer(pack, profile);
             sequential.Render(Scene.At(from));
             Frame? previous = null;
@@ -31,7 +51,7 @@ public sealed class PartialRedrawTests
                 var frame = sequential.Render(scene);
                 using var fresh = TestPacks.Renderer(pack, profile);
                 var whole = fresh.Render(scene);
-                Assert.True(frame.Pixels.AsSpan().SequenceEqual(whole.Pixels), $"{profileName} {pack.Manifest.Id} t={scene.T:0.00}: {FrameComparison.CountChanged(frame, whole)} pixels differ from a whole redraw");
+                Assert.True(frame.Pixels.AsSpan().SequenceEqual(whole.Pixels), $"{profileName} {kind} {pack.Manifest.Id} t={scene.T:0.00}: {FrameComparison.CountChanged(frame, whole)} pixels differ from a whole redraw");
                 if (previous is not null)
                 {
                     AssertDirtyCovers(previous, frame);

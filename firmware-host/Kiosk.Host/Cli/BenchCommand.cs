@@ -1,18 +1,17 @@
 using System.CommandLine;
 using System.Text.Json;
+using Kiosk.Bench;
 using Kiosk.Content.Diagnostics;
 using Kiosk.Content.Packing;
-using Kiosk.Host.Benchmarks;
 using Kiosk.Host.Packs;
 using Kiosk.Render.Profiles;
-using Kiosk.Render.Benchmarks;
 
 namespace Kiosk.Host.Cli;
 
 /// <summary>
 /// <c>kiosk bench</c>: the renderer's speed goals measured quickly on this device, each as a ratio to a frame
 /// memcpy measured in the same run (so a Pi and a laptop can be compared). The workloads are the ones the
-/// BenchmarkDotNet project runs (render/Kiosk.Render/Benchmarks).
+/// BenchmarkDotNet project runs (tests/Kiosk.Bench).
 /// </summary>
 internal static class BenchCommand
 {
@@ -46,7 +45,8 @@ internal static class BenchCommand
             var rows = QuickBench.Run(loaded.Content, loaded.Fonts, TimeSpan.FromSeconds(perRow), asJson ? null : line => console.Error.WriteLine($"  {line}"));
             foreach (var profile in new[] { DisplayProfile.Hdmi, DisplayProfile.Spi320 })
             {
-                rows.AddRange(PressLatency.Rows(PressLatency.Measure(loaded, profile)));
+                using var rig = new FrameCyclePressRig(loaded, profile);
+                rows.AddRange(PressLatency.Rows(PressLatency.Measure(rig)));
             }
 
             console.Out.WriteLine(asJson ? ToJson(rows) : BenchTable.Format(rows));

@@ -24,7 +24,7 @@ internal static class RenderCommands
             var target = ScreenAddress.Parse(result.GetValue(screen)!, p.Content);
             var frame = renderer.Render(Scene.At(target));
             string path = result.GetValue(output)!.FullName;
-            FramePng.Save(frame, path);
+            WriteFile(path, FramePng.Encode(frame));
             console.Out.WriteLine($"{path}: {ScreenAddress.Format(target, p.Content)} at {renderer.Profile.Name}");
             return Overflows(console, renderer);
         }));
@@ -40,11 +40,18 @@ internal static class RenderCommands
         command.SetAction(result => Run(console, result.GetValue(pack), result.GetValue(profile)!, (p, renderer) =>
         {
             string path = result.GetValue(output)!.FullName;
-            File.WriteAllBytes(path, ProofSheet.Render(renderer));
+            WriteFile(path, ProofSheet.Render(renderer));
             console.Out.WriteLine($"{path}: {ProofSheet.AllScreens(p.Content).Count()} screens at {renderer.Profile.Name}");
             return Overflows(console, renderer);
         }));
         return command;
+    }
+
+    /// <summary>Writes an image, making its folder first (<c>-o out/proofs/x.png</c> in a fresh checkout).</summary>
+    private static void WriteFile(string path, byte[] bytes)
+    {
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        File.WriteAllBytes(path, bytes);
     }
 
     internal static Option<FileInfo?> PackOption() => new("--pack") { Description = $"Pack file (default: the built-in pack, {BuiltinPack.FileName})" };

@@ -3,8 +3,10 @@ namespace Kiosk.Render.Frames;
 /// <summary>
 /// Finds what changed between two frames by comparing tiles, then merges changed tiles into few rectangles:
 /// runs along each tile row, and runs of equal extent stacked down rows. SPI panels then send only those.
+/// With <c>tighten</c>, each rectangle is then shrunk to the changed pixels inside it: a line of new text fills
+/// its tiles only partly, and on an SPI panel every pixel sent costs bus time.
 /// </summary>
-public sealed class DirtyTracker(int tileSize = 16)
+public sealed class DirtyTracker(int tileSize = 16, bool tighten = false)
 {
     private int[] _runStart = [];
     private int[] _runEnd = [];
@@ -17,6 +19,9 @@ public sealed class DirtyTracker(int tileSize = 16)
     /// Small SPI panels pay per byte sent, so they get finer tiles; on HDMI the diff itself should stay cheap.
     /// </summary>
     public static int TileSizeFor(int frameWidth) => frameWidth <= 480 ? 8 : 16;
+
+    /// <summary>The tracker a frame of this width gets: fine, tightened rectangles for SPI panels.</summary>
+    public static DirtyTracker For(int frameWidth) => new(TileSizeFor(frameWidth), tighten: frameWidth <= 480);
 
     public void Diff(Frame previous, Frame current, List<PixelRect> dirty) => Diff(previous, current, dirty, current.Bounds);
 
@@ -77,6 +82,23 @@ public sealed class DirtyTracker(int tileSize = 16)
 
         dirty.AddRange(_open);
         _open.Clear();
+        if (tighten)
+        {
+            for (int i = 0; i < dirty.Count; i++)
+            {
+                dirty[i] = Tighten(previous, current, dirty[i]);
+            }
+        }
+    }
+
+    /// <summary>The smallest rectangle inside <paramref name="r"/> that holds every pixel that differs.</summary>
+    private static PixelRect Tighten(Frame a, Frame b, PixelRect r)
+    {
+        int origin = (r.Y * a.Stride) + (r.X * 4);
+        var found = ChangedBounds.Find(a.Pixels.AsSpan(origin), a.Stride, b.Pixels.AsSpan(origin), b.Stride, r.Width, r.Height);
+
+        // A tile marked changed always holds a differing byte, so the guard only keeps r if that ever fails.
+        return found.IsEmpty ? r : found with { X = r.X + found.X, Y = r.Y + found.Y };
     }
 
     /// <summary>A run continues an open rectangle when it has exactly its horizontal extent.</summary>

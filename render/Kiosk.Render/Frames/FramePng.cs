@@ -2,7 +2,8 @@ using SkiaSharp;
 
 namespace Kiosk.Render.Frames;
 
-/// <summary>Frames to and from PNG, for proofs, golden tests and the PNG sink.</summary>
+/// <summary>Frames to and from PNG bytes in memory, for proofs, golden tests, the preview and the PNG sink; writing
+/// files is the host's business.</summary>
 public static class FramePng
 {
     public static byte[] Encode(Frame frame)
@@ -11,17 +12,6 @@ public static class FramePng
         using var pixmap = new SKPixmap(info, System.Runtime.InteropServices.Marshal.UnsafeAddrOfPinnedArrayElement(frame.Pixels, 0), frame.Stride);
         using var data = pixmap.Encode(SKEncodedImageFormat.Png, 100) ?? throw new InvalidOperationException("PNG encoding failed");
         return data.ToArray();
-    }
-
-    public static void Save(Frame frame, string path)
-    {
-        string? dir = Path.GetDirectoryName(Path.GetFullPath(path));
-        if (dir is not null)
-        {
-            Directory.CreateDirectory(dir);
-        }
-
-        File.WriteAllBytes(path, Encode(frame));
     }
 
     /// <summary>Decodes a PNG into a frame (BGRA, opaque) so two images compare pixel by pixel.</summary>

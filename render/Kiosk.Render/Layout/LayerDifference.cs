@@ -1,3 +1,4 @@
+using Kiosk.Render.Frames;
 using Kiosk.Render.Scenes;
 using SkiaSharp;
 
@@ -10,11 +11,13 @@ namespace Kiosk.Render.Layout;
 /// </summary>
 internal sealed class LayerDifference
 {
-    private readonly Dictionary<(Screen, Screen), SKRectI> _known = [];
+    private readonly Dictionary<(Screen, Screen, bool), SKRectI> _known = [];
 
-    public SKRectI Between(Screen a, SKImage imageA, Screen b, SKImage imageB)
+    /// <summary><paramref name="whole"/> tells still layers from whole screens (a diagram with its nodes), which
+    /// share screen keys.</summary>
+    public SKRectI Between(Screen a, SKImage imageA, Screen b, SKImage imageB, bool whole)
     {
-        if (_known.TryGetValue((a, b), out var rect))
+        if (_known.TryGetValue((a, b, whole), out var rect))
         {
             return rect;
         }
@@ -25,8 +28,8 @@ internal sealed class LayerDifference
             _known.Clear(); // a bounded memo: a kiosk visits far fewer pairs than this between restarts
         }
 
-        _known[(a, b)] = rect;
-        _known[(b, a)] = rect;
+        _known[(a, b, whole)] = rect;
+        _known[(b, a, whole)] = rect;
         return rect;
     }
 
@@ -39,32 +42,7 @@ internal sealed class LayerDifference
             return new SKRectI(0, 0, Math.Max(a.Width, b.Width), Math.Max(a.Height, b.Height));
         }
 
-        int rowBytes = pa.Width * 4;
-        int top = -1, bottom = -1, left = pa.Width, right = -1;
-        var spanA = pa.GetPixelSpan();
-        var spanB = pb.GetPixelSpan();
-        for (int y = 0; y < pa.Height; y++)
-        {
-            var ra = spanA.Slice(y * pa.RowBytes, rowBytes);
-            var rb = spanB.Slice(y * pb.RowBytes, rowBytes);
-            int first = ra.CommonPrefixLength(rb);
-            if (first == rowBytes)
-            {
-                continue;
-            }
-
-            int last = rowBytes - 1;
-            while (last > first && ra[last] == rb[last])
-            {
-                last--;
-            }
-
-            top = top < 0 ? y : top;
-            bottom = y + 1;
-            left = Math.Min(left, first / 4);
-            right = Math.Max(right, (last / 4) + 1);
-        }
-
-        return top < 0 ? SKRectI.Empty : new SKRectI(left, top, right, bottom);
+        var r = ChangedBounds.Find(pa.GetPixelSpan(), pa.RowBytes, pb.GetPixelSpan(), pb.RowBytes, pa.Width, pa.Height);
+        return r.IsEmpty ? SKRectI.Empty : new SKRectI(r.X, r.Y, r.Right, r.Bottom);
     }
 }

@@ -1,6 +1,6 @@
 using Kiosk.Render.Frames;
 
-namespace Kiosk.Render.Benchmarks;
+namespace Kiosk.Bench;
 
 /// <summary>
 /// Whole-frame BGRA to big-endian RGB565, through a ring of 32 out-of-cache frames as the copy baseline

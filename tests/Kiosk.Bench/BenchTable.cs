@@ -1,6 +1,6 @@
 using System.Text;
 
-namespace Kiosk.Render.Benchmarks;
+namespace Kiosk.Bench;
 
 /// <summary>Rows as a plain-text table, the same from <c>kiosk bench</c> and from the BenchmarkDotNet run.</summary>
 public static class BenchTable

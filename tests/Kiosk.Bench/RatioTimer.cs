@@ -1,6 +1,6 @@
 using System.Diagnostics;
 
-namespace Kiosk.Render.Benchmarks;
+namespace Kiosk.Bench;
 
 /// <summary>
 /// A quick, rough ratio of two operations' times: batches of each, alternated so both see the same machine

@@ -1,6 +1,7 @@
+using Kiosk.Render;
 using Kiosk.Render.Scenes;
 
-namespace Kiosk.Render.Benchmarks;
+namespace Kiosk.Bench;
 
 /// <summary>Managed bytes a renderer allocates per frame once warm: the frame loop's GC pressure.</summary>
 public static class SteadyStateAllocations

@@ -1,4 +1,4 @@
-namespace Kiosk.Render.Benchmarks;
+namespace Kiosk.Bench;
 
 /// <summary>
 /// The yardstick every figure is divided by: copying one frame of a given size, from and to buffers that are

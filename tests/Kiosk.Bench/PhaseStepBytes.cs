@@ -1,8 +1,9 @@
 using Kiosk.Content.Model;
 using Kiosk.Render.Profiles;
+using Kiosk.Render;
 using Kiosk.Render.Scenes;
 
-namespace Kiosk.Render.Benchmarks;
+namespace Kiosk.Bench;
 
 /// <summary>
 /// What an SPI panel is sent for one phase step (Next on a phase or diagram screen): the dirty rectangles

@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace Kiosk.Render.Benchmarks;
+namespace Kiosk.Bench;
 
 public enum BenchUnit
 {

@@ -1,8 +1,9 @@
 using Kiosk.Content.Model;
 using Kiosk.Render.Profiles;
+using Kiosk.Render;
 using Kiosk.Render.Scenes;
 
-namespace Kiosk.Render.Benchmarks;
+namespace Kiosk.Bench;
 
 /// <summary>
 /// The first render of a screen with cold caches: a new renderer (fonts, shapers, layers, node faces) per
