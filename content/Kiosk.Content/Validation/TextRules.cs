@@ -11,7 +11,9 @@ public static class TextRules
     public const int MaxLabelChars = 30;
     public const int MaxThesisWords = 30;
     public const int MaxShortWords = 25;
-    public const int MinSummaryWords = 60;
+    // The schema's range; pack build holds new summaries to ReadingBudget.MaxBodyWords (75), while packs built
+    // before the budgets (up to 120 words) still load on a kiosk.
+    public const int MinSummaryWords = 30;
     public const int MaxSummaryWords = 120;
     public const int MaxQuoteWords = 25;
     public const int MaxQuotes = 6;
