@@ -19,7 +19,7 @@ public sealed class ReadingBudgetTests
         string more = string.Concat(Enumerable.Repeat(" The town is small and quiet.", 3));
         using var src = new BrokenSource(FirstSentence, FirstSentence + more);
         var d = src.Single("phases[0].summary");
-        Assert.Equal(src.ChangedLine, d.Line);
+        Assert.Equal(src.ChangedLine - 1, d.Line); // a folded summary is located at its ">-" line, just above
         Assert.Matches(@"^reading budget: 8\d words; at most 75 in a phase body", d.Message);
     }
 
@@ -39,7 +39,7 @@ public sealed class ReadingBudgetTests
         string longSentence = "This made-up phase, which exists only so that the tests have a sentence long enough to break the rule, keeps going well past the twenty-five words a visitor reads in one breath.";
         using var src = new BrokenSource(FirstSentence + " The river town opens a small workshop district and invites two firms from the coast.", longSentence);
         var d = src.Single("phases[0].summary");
-        Assert.Equal(src.ChangedLine, d.Line);
+        Assert.Equal(src.ChangedLine - 1, d.Line); // a folded summary is located at its ">-" line, just above
         Assert.StartsWith("reading budget: a sentence of 32 words (\"This made-up phase, which exists only", d.Message);
     }
 
