@@ -78,7 +78,7 @@ public sealed class ValidationErrorTests
         var result = src.Build();
         var d = Assert.Single(result.Diagnostics, x => x.Field == "phases[0].summary");
         Assert.Equal(src.ChangedLine, d.Line);
-        Assert.Equal("2 words; write 60 to 120", d.Message);
+        Assert.Equal("2 words; write 30 to 120", d.Message);
     }
 
     [Fact]

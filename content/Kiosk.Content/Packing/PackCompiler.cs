@@ -61,6 +61,7 @@ public sealed class PackCompiler(TimeProvider time)
             if (read.Case is not null)
             {
                 new CaseValidator(read.Map, diagnostics).Validate(read.Case);
+                new ReadingBudget(read.Map, diagnostics).Check(read.Case);
                 cases.Add((read.Case, read.Map));
             }
         }

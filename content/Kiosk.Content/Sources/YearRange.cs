@@ -2,7 +2,11 @@ using System.Globalization;
 
 namespace Kiosk.Content.Sources;
 
-/// <summary>Parses a phase's years: <c>2012</c>, <c>2012-2015</c> (hyphen or en dash) or <c>2015-</c> (ongoing).</summary>
+/// <summary>
+/// Parses a phase's years: <c>2012</c>, <c>2012-2015</c> (hyphen or en dash), <c>2015-</c> (ongoing), or a decade
+/// where the paper gives no closer date (<c>2000s-</c>, <c>1990-2000s</c>): a decade starts at its first year and
+/// ends at its last.
+/// </summary>
 public static class YearRange
 {
     public static bool TryParse(string text, out int start, out int? end)
@@ -10,14 +14,14 @@ public static class YearRange
         start = 0;
         end = null;
         string[] parts = text.Replace('\u2013', '-').Split('-', 2);
-        if (!TryYear(parts[0].Trim(), out start))
+        if (!TryYear(parts[0].Trim(), out start, out bool decade))
         {
             return false;
         }
 
         if (parts.Length == 1)
         {
-            end = start;
+            end = decade ? start + 9 : start;
             return true;
         }
 
@@ -27,15 +31,19 @@ public static class YearRange
             return true;
         }
 
-        if (!TryYear(tail, out int last) || last < start)
+        if (!TryYear(tail, out int last, out bool endDecade) || last < start)
         {
             return false;
         }
 
-        end = last;
+        end = endDecade ? last + 9 : last;
         return true;
     }
 
-    private static bool TryYear(string text, out int year) =>
-        int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out year) && year is >= 1800 and <= 2100 && text.Length == 4;
+    private static bool TryYear(string text, out int year, out bool decade)
+    {
+        decade = text.Length == 5 && text[4] == 's' && text[3] == '0';
+        string digits = decade ? text[..4] : text;
+        return int.TryParse(digits, NumberStyles.None, CultureInfo.InvariantCulture, out year) && year is >= 1800 and <= 2100 && digits.Length == 4;
+    }
 }

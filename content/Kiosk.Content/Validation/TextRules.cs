@@ -11,7 +11,9 @@ public static class TextRules
     public const int MaxLabelChars = 30;
     public const int MaxThesisWords = 30;
     public const int MaxShortWords = 25;
-    public const int MinSummaryWords = 60;
+    // The schema's range; pack build holds new summaries to ReadingBudget.MaxBodyWords (75), while packs built
+    // before the budgets (up to 120 words) still load on a kiosk.
+    public const int MinSummaryWords = 30;
     public const int MaxSummaryWords = 120;
     public const int MaxQuoteWords = 25;
     public const int MaxQuotes = 6;
@@ -19,6 +21,11 @@ public static class TextRules
     public const int MaxPhases = 12;
     public const int MaxFigures = 5;
     public const int MaxPointWords = 16;
+    public const int MaxModeShortWords = 12;
+    public const int MaxByChars = 60;
+    public const int MaxUnitChars = 20;
+    public const int MaxCategoryChars = 20;
+    public const int MaxComparisonFigures = 6;
 
     public static int CountWords(string text)
     {
