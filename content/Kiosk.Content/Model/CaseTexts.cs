@@ -40,6 +40,10 @@ public static class CaseTexts
         {
             yield return ($"modes[{i}].name", c.Modes[i].Name);
             yield return ($"modes[{i}].description", c.Modes[i].Description);
+            if (c.Modes[i].Short is { } modeShort)
+            {
+                yield return ($"modes[{i}].short", modeShort);
+            }
         }
 
         for (int i = 0; i < c.Actors.Count; i++)
@@ -63,10 +67,9 @@ public static class CaseTexts
             yield return ($"phases[{i}].title", p.Title);
             yield return ($"phases[{i}].short", p.Short);
             yield return ($"phases[{i}].summary", p.Summary);
-            for (int j = 0; j < p.Figures.Count; j++)
+            foreach (var text in FigureTexts($"phases[{i}].figures", p.Figures))
             {
-                yield return ($"phases[{i}].figures[{j}].label", p.Figures[j].Label);
-                yield return ($"phases[{i}].figures[{j}].value", p.Figures[j].Value);
+                yield return text;
             }
 
             for (int j = 0; j < p.Diagram.Edges.Count; j++)
@@ -89,6 +92,7 @@ public static class CaseTexts
         for (int i = 0; i < c.Quotes.Count; i++)
         {
             yield return ($"quotes[{i}].quote", c.Quotes[i].Text);
+            yield return ($"quotes[{i}].by", c.Quotes[i].By);
         }
 
         if (c.Comparison is { } cmp)
@@ -101,6 +105,30 @@ public static class CaseTexts
                 {
                     yield return ($"comparison.{key}.points[{j}]", side.Points[j]);
                 }
+            }
+
+            foreach (var text in FigureTexts("comparison.figures", cmp.Figures))
+            {
+                yield return text;
+            }
+        }
+    }
+
+    private static IEnumerable<(string Path, string Text)> FigureTexts(string path, IReadOnlyList<KeyFigure> figures)
+    {
+        for (int j = 0; j < figures.Count; j++)
+        {
+            var f = figures[j];
+            yield return ($"{path}[{j}].label", f.Label);
+            yield return ($"{path}[{j}].value", f.Value);
+            if (f.Unit is { } unit)
+            {
+                yield return ($"{path}[{j}].unit", unit);
+            }
+
+            if (f.Category is { } category)
+            {
+                yield return ($"{path}[{j}].category", category);
             }
         }
     }

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
@@ -46,10 +47,16 @@ public static class PackInspector
             sb.AppendLine();
             sb.AppendLine($"{c.Order}. {c.Title}{(c.TitleZh is null ? string.Empty : "  " + c.TitleZh)}  [{c.Id}]");
             sb.AppendLine($"   {string.Join(", ", c.Citation.Authors)} ({c.Citation.Year}) {c.Citation.Journal}");
+            sb.AppendLine($"   places: {string.Join("; ", c.Places.Select(p => $"{p.Name}{(p.NameZh is null ? string.Empty : " " + p.NameZh)} ({p.Lon.ToString(CultureInfo.InvariantCulture)} E, {p.Lat.ToString(CultureInfo.InvariantCulture)} N)"))}");
             sb.AppendLine($"   {c.Actors.Count} actors, {c.Modes.Count} modes ({string.Join(", ", c.Modes.Select(x => x.Name))}), {c.Glossary.Count} glossary terms, {c.Quotes.Count} quotes");
             foreach (var p in c.Phases)
             {
                 sb.AppendLine($"   {p.Years,-10} {p.Title}  ({p.Diagram.Actors.Count} actors, {p.Diagram.Edges.Count} edges)");
+            }
+
+            foreach (var q in c.Quotes)
+            {
+                sb.AppendLine($"   quote on {q.Screen}, by {q.By}: \"{q.Text}\"");
             }
         }
 

@@ -52,7 +52,7 @@ public static class CaseSourceReader
         var actors = r.Sequence(root, "actors", string.Empty).Select(p => ReadActor(r, p.Node, p.Path)).OfType<Actor>().ToList();
         var phases = r.Sequence(root, "phases", string.Empty).Select(p => ReadPhase(r, p.Node, p.Path)).OfType<Phase>().ToList();
         var glossary = r.Sequence(root, "glossary", string.Empty).Select(p => ReadGlossary(r, p.Node, p.Path)).OfType<GlossaryEntry>().ToList();
-        var quotes = r.Sequence(root, "quotes", string.Empty, required: false).Select(p => ReadQuote(r, p.Node, p.Path)).OfType<Quote>().ToList();
+        var quotes = r.Sequence(root, "quotes", string.Empty, required: false).Select(p => ReadQuote(r, p.Node, p.Path, id)).OfType<Quote>().ToList();
         var comparison = ReadComparison(r, root);
 
         return citation is null ? null
@@ -89,8 +89,12 @@ public static class CaseSourceReader
             return null;
         }
 
-        r.RejectUnknownKeys(m, path, "name", "name_zh", "region");
-        return new Place(r.String(m, "name", path) ?? string.Empty, r.String(m, "name_zh", path, false), r.String(m, "region", path, false));
+        r.RejectUnknownKeys(m, path, "name", "name_zh", "region", "lon", "lat");
+        return new Place(r.String(m, "name", path) ?? string.Empty, r.String(m, "name_zh", path, false), r.String(m, "region", path, false))
+        {
+            Lon = r.Double(m, "lon", path) ?? 0,
+            Lat = r.Double(m, "lat", path) ?? 0,
+        };
     }
 
     private static CouplingMode? ReadMode(YamlFieldReader r, YamlNode node, string path)
@@ -101,8 +105,12 @@ public static class CaseSourceReader
             return null;
         }
 
-        r.RejectUnknownKeys(m, path, "id", "name", "description");
-        return new CouplingMode(r.String(m, "id", path) ?? string.Empty, r.String(m, "name", path) ?? string.Empty, r.String(m, "description", path) ?? string.Empty);
+        r.RejectUnknownKeys(m, path, "id", "name", "description", "short", "context");
+        return new CouplingMode(r.String(m, "id", path) ?? string.Empty, r.String(m, "name", path) ?? string.Empty, r.String(m, "description", path) ?? string.Empty)
+        {
+            Short = r.String(m, "short", path, false),
+            Context = r.Bool(m, "context", path),
+        };
     }
 
     private static Actor? ReadActor(YamlFieldReader r, YamlNode node, string path)
@@ -166,8 +174,15 @@ public static class CaseSourceReader
             return null;
         }
 
-        r.RejectUnknownKeys(m, path, "label", "value", "line");
-        return new KeyFigure(r.String(m, "label", path) ?? string.Empty, r.String(m, "value", path) ?? string.Empty, r.Int(m, "line", path) ?? 0);
+        r.RejectUnknownKeys(m, path, "label", "value", "line", "series", "number", "unit", "year", "category");
+        return new KeyFigure(r.String(m, "label", path) ?? string.Empty, r.String(m, "value", path) ?? string.Empty, r.Int(m, "line", path) ?? 0)
+        {
+            Series = r.String(m, "series", path, false),
+            Number = r.Double(m, "number", path, false),
+            Unit = r.String(m, "unit", path, false),
+            Year = r.Int(m, "year", path, false),
+            Category = r.String(m, "category", path, false),
+        };
     }
 
     private static Diagram ReadDiagram(YamlFieldReader r, YamlMappingNode? m, string path)
@@ -211,7 +226,7 @@ public static class CaseSourceReader
         return new GlossaryEntry(r.String(m, "term", path) ?? string.Empty, r.String(m, "term_zh", path, false), r.String(m, "definition", path) ?? string.Empty);
     }
 
-    private static Quote? ReadQuote(YamlFieldReader r, YamlNode node, string path)
+    private static Quote? ReadQuote(YamlFieldReader r, YamlNode node, string path, string caseId)
     {
         var m = r.AsMapping(node, path);
         if (m is null)
@@ -219,8 +234,14 @@ public static class CaseSourceReader
             return null;
         }
 
-        r.RejectUnknownKeys(m, path, "quote", "file", "line");
-        return new Quote(r.String(m, "quote", path) ?? string.Empty, r.String(m, "file", path) ?? string.Empty, r.Int(m, "line", path) ?? 0);
+        r.RejectUnknownKeys(m, path, "quote", "by", "phase", "file", "line");
+        string? phase = r.String(m, "phase", path, false);
+        return new Quote(r.String(m, "quote", path) ?? string.Empty, r.String(m, "file", path) ?? string.Empty, r.Int(m, "line", path) ?? 0)
+        {
+            By = r.String(m, "by", path) ?? string.Empty,
+            Phase = phase,
+            Screen = Quote.ScreenOf(caseId, phase),
+        };
     }
 
     private static Comparison? ReadComparison(YamlFieldReader r, YamlMappingNode root)
@@ -231,9 +252,10 @@ public static class CaseSourceReader
             return null;
         }
 
-        r.RejectUnknownKeys(m, "comparison", "title", "left", "right");
+        r.RejectUnknownKeys(m, "comparison", "title", "left", "right", "figures");
         string title = r.String(m, "title", "comparison") ?? string.Empty;
-        return new Comparison(title, ReadSide(r, m, "left"), ReadSide(r, m, "right"));
+        var figures = r.Sequence(m, "figures", "comparison", required: false).Select(p => ReadFigure(r, p.Node, p.Path)).OfType<KeyFigure>().ToList();
+        return new Comparison(title, ReadSide(r, m, "left"), ReadSide(r, m, "right")) { Figures = figures };
     }
 
     private static ComparisonSide ReadSide(YamlFieldReader r, YamlMappingNode parent, string key)

@@ -106,6 +106,40 @@ internal sealed class YamlFieldReader(SourceMap map, DiagnosticBag diagnostics)
         return null;
     }
 
+    public double? Double(YamlMappingNode mapping, string key, string path, bool required = true)
+    {
+        var node = Child(mapping, key, path, required);
+        if (node is null)
+        {
+            return null;
+        }
+
+        if (node is YamlScalarNode scalar && double.TryParse(scalar.Value, NumberStyles.Float, CultureInfo.InvariantCulture, out double value) && double.IsFinite(value))
+        {
+            return value;
+        }
+
+        Error(Join(path, key), $"expected a number, found '{Describe(node)}'");
+        return null;
+    }
+
+    public bool Bool(YamlMappingNode mapping, string key, string path)
+    {
+        var node = Child(mapping, key, path, required: false);
+        if (node is null)
+        {
+            return false;
+        }
+
+        if (node is YamlScalarNode { Value: "true" or "false" } scalar)
+        {
+            return scalar.Value == "true";
+        }
+
+        Error(Join(path, key), $"expected true or false, found '{Describe(node)}'");
+        return false;
+    }
+
     public IReadOnlyList<(YamlNode Node, string Path)> Sequence(YamlMappingNode mapping, string key, string path, bool required = true)
     {
         var node = Child(mapping, key, path, required);

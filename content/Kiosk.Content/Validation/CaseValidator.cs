@@ -31,11 +31,20 @@ public sealed class CaseValidator(SourceMap map, DiagnosticBag diagnostics)
             Error("places", "name at least one place");
         }
 
+        for (int i = 0; i < c.Places.Count; i++)
+        {
+            ValidatePlace($"places[{i}]", c.Places[i]);
+        }
+
         var modeIds = UniqueIds("modes", c.Modes.Select(m => m.Id));
         for (int i = 0; i < c.Modes.Count; i++)
         {
             MaxChars($"modes[{i}].name", c.Modes[i].Name, MaxModeNameChars);
             WordRange($"modes[{i}].description", c.Modes[i].Description, 5, 60);
+            if (c.Modes[i].Short is { } modeShort)
+            {
+                MaxWords($"modes[{i}].short", modeShort, MaxModeShortWords);
+            }
         }
 
         var actorIds = UniqueIds("actors", c.Actors.Select(a => a.Id));
@@ -61,12 +70,24 @@ public sealed class CaseValidator(SourceMap map, DiagnosticBag diagnostics)
             Error("quotes", $"{c.Quotes.Count} quotes; at most {MaxQuotes} per case");
         }
 
+        var phaseIds = c.Phases.Select(p => p.Id).ToHashSet(StringComparer.Ordinal);
         for (int i = 0; i < c.Quotes.Count; i++)
         {
-            MaxWords($"quotes[{i}].quote", c.Quotes[i].Text, MaxQuoteWords);
-            if (c.Quotes[i].Line < 1)
+            var q = c.Quotes[i];
+            MaxWords($"quotes[{i}].quote", q.Text, MaxQuoteWords);
+            MaxChars($"quotes[{i}].by", q.By, MaxByChars);
+            if (q.Line < 1)
             {
                 Error($"quotes[{i}].line", "must be the 1-based line where the quote starts");
+            }
+
+            if (q.Phase is { } phase && !phaseIds.Contains(phase))
+            {
+                Error($"quotes[{i}].phase", $"unknown phase '{phase}' (this case has: {string.Join(", ", c.Phases.Select(p => p.Id))})");
+            }
+            else if (q.Screen != Quote.ScreenOf(c.Id, q.Phase))
+            {
+                Error($"quotes[{i}].screen", $"'{q.Screen}' is not the quote's screen '{Quote.ScreenOf(c.Id, q.Phase)}'");
             }
         }
 
@@ -75,8 +96,113 @@ public sealed class CaseValidator(SourceMap map, DiagnosticBag diagnostics)
             MaxChars("comparison.title", cmp.Title, MaxTitleChars);
             ValidateSide("comparison.left", cmp.Left);
             ValidateSide("comparison.right", cmp.Right);
+            ValidateFigures("comparison.figures", cmp.Figures, MaxComparisonFigures);
         }
     }
+
+    private void ValidatePlace(string path, Place place)
+    {
+        // The locator maps cover East Asia only; a point outside is a slip (swapped or mistyped degrees).
+        if (place.Lon is < MapBox.West or > MapBox.East)
+        {
+            Error($"{path}.lon", $"{place.Lon} is outside the map ({MapBox.West} to {MapBox.East} degrees east)");
+        }
+
+        if (place.Lat is < MapBox.South or > MapBox.North)
+        {
+            Error($"{path}.lat", $"{place.Lat} is outside the map ({MapBox.South} to {MapBox.North} degrees north)");
+        }
+    }
+
+    private void ValidateFigures(string path, IReadOnlyList<KeyFigure> figures, int max)
+    {
+        if (figures.Count > max)
+        {
+            Error(path, $"{figures.Count} figures; at most {max}");
+        }
+
+        for (int j = 0; j < figures.Count; j++)
+        {
+            var f = figures[j];
+            string fp = $"{path}[{j}]";
+            MaxChars($"{fp}.label", f.Label, MaxNameChars);
+            MaxChars($"{fp}.value", f.Value, MaxFigureValueChars);
+            if (f.Line < 1)
+            {
+                Error($"{fp}.line", "must be the 1-based seed line the figure comes from");
+            }
+
+            ValidateChartFields(fp, f);
+        }
+
+        foreach (var series in figures.Select((f, j) => (f, j)).Where(x => x.f.Series is not null).GroupBy(x => x.f.Series!, StringComparer.Ordinal))
+        {
+            var items = series.ToList();
+            if (items.Count < 2)
+            {
+                Error($"{path}[{items[0].j}].series", $"series '{series.Key}' has one figure here; a chart compares two or more");
+            }
+
+            foreach (var (f, j) in items.Skip(1).Where(x => x.f.Unit != items[0].f.Unit))
+            {
+                Error($"{path}[{j}].unit", $"'{f.Unit}' differs from '{items[0].f.Unit}' of the first figure in series '{series.Key}'");
+            }
+        }
+    }
+
+    private void ValidateChartFields(string fp, KeyFigure f)
+    {
+        if (f.Series is null)
+        {
+            if (f.Number is not null || f.Unit is not null || f.Category is not null)
+            {
+                Error($"{fp}.series", "number, unit and category belong to a chart: name the series this figure is drawn in");
+            }
+
+            return;
+        }
+
+        if (!IsId(f.Series))
+        {
+            Error($"{fp}.series", $"'{f.Series}' is not a valid id (lower-case letters, digits and '-')");
+        }
+
+        if (f.Number is not { } number)
+        {
+            Error($"{fp}.number", "a figure in a series needs its number");
+        }
+        else if (!Digits(f.Value).Contains(Digits(number.ToString("0.##########", System.Globalization.CultureInfo.InvariantCulture)), StringComparison.Ordinal))
+        {
+            // The value is what verify checks against the paper, so the chart's number must be the same one.
+            Error($"{fp}.number", $"{number} is not the number printed in value '{f.Value}'");
+        }
+
+        if (f.Unit is null)
+        {
+            Error($"{fp}.unit", "a figure in a series needs its unit (e.g. percent, million USD)");
+        }
+        else
+        {
+            MaxChars($"{fp}.unit", f.Unit, MaxUnitChars);
+        }
+
+        if (f.Year is null && f.Category is null)
+        {
+            Error($"{fp}.category", "a figure in a series needs a year or a category to label its bar");
+        }
+
+        if (f.Category is { } category)
+        {
+            MaxChars($"{fp}.category", category, MaxCategoryChars);
+        }
+
+        if (f.Year is { } year && year is < 1800 or > 2100)
+        {
+            Error($"{fp}.year", $"{year} is not a year");
+        }
+    }
+
+    private static string Digits(string text) => new(text.Where(ch => char.IsDigit(ch) || ch == '.').ToArray());
 
     private void ValidateCitation(Citation citation)
     {
@@ -108,20 +234,7 @@ public sealed class CaseValidator(SourceMap map, DiagnosticBag diagnostics)
             MaxChars($"{path}.title", p.Title, MaxTitleChars);
             MaxWords($"{path}.short", p.Short, MaxShortWords);
             WordRange($"{path}.summary", p.Summary, MinSummaryWords, MaxSummaryWords);
-            if (p.Figures.Count > MaxFigures)
-            {
-                Error($"{path}.figures", $"{p.Figures.Count} figures; at most {MaxFigures}");
-            }
-
-            for (int j = 0; j < p.Figures.Count; j++)
-            {
-                MaxChars($"{path}.figures[{j}].label", p.Figures[j].Label, MaxNameChars);
-                MaxChars($"{path}.figures[{j}].value", p.Figures[j].Value, MaxFigureValueChars);
-                if (p.Figures[j].Line < 1)
-                {
-                    Error($"{path}.figures[{j}].line", "must be the 1-based seed line the figure comes from");
-                }
-            }
+            ValidateFigures($"{path}.figures", p.Figures, MaxFigures);
 
             ValidateDiagram($"{path}.diagram", p.Diagram, actorIds, modeIds);
         }

@@ -45,13 +45,23 @@ public sealed class SourceChecker(string seedsDir)
 
         for (int i = 0; i < c.Phases.Count; i++)
         {
-            for (int j = 0; j < c.Phases[i].Figures.Count; j++)
+            CheckFigures(source, c.Source, $"phases[{i}].figures", c.Phases[i].Figures, map, diagnostics);
+        }
+
+        if (c.Comparison is { } cmp)
+        {
+            CheckFigures(source, c.Source, "comparison.figures", cmp.Figures, map, diagnostics);
+        }
+    }
+
+    private static void CheckFigures(SeedText source, string file, string path, IReadOnlyList<KeyFigure> figures, SourceMap map, DiagnosticBag diagnostics)
+    {
+        for (int j = 0; j < figures.Count; j++)
+        {
+            var f = figures[j];
+            if (!source.HasNumbersNear(f.Value, f.Line))
             {
-                var f = c.Phases[i].Figures[j];
-                if (!source.HasNumbersNear(f.Value, f.Line))
-                {
-                    diagnostics.Add(map.At($"phases[{i}].figures[{j}].line", $"the numbers in '{f.Value}' are not on line {f.Line} of {c.Source}"));
-                }
+                diagnostics.Add(map.At($"{path}[{j}].line", $"the numbers in '{f.Value}' are not on line {f.Line} of {file}"));
             }
         }
     }

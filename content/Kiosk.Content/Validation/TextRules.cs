@@ -19,6 +19,11 @@ public static class TextRules
     public const int MaxPhases = 12;
     public const int MaxFigures = 5;
     public const int MaxPointWords = 16;
+    public const int MaxModeShortWords = 12;
+    public const int MaxByChars = 60;
+    public const int MaxUnitChars = 20;
+    public const int MaxCategoryChars = 20;
+    public const int MaxComparisonFigures = 6;
 
     public static int CountWords(string text)
     {
