@@ -19,7 +19,7 @@ public sealed class SceneRenderer : IDisposable
     private readonly PackContent _pack;
     private readonly FontSet _fonts;
     private readonly TextEngine _text;
-    private readonly PaintContext _ctx;
+    private PaintContext _ctx;
     private readonly LayerCache _layers;
     private readonly Dictionary<int, (DiagramLayout Layout, DiagramDrawer Drawer)> _diagrams = [];
     private readonly Frame[] _frames;
@@ -30,19 +30,20 @@ public sealed class SceneRenderer : IDisposable
     private readonly SKPaint _fade = new();
     private readonly LayerDifference _layerDifference = new();
     private readonly (Screen, Screen)?[] _drawn = new (Screen, Screen)?[2];
+    private readonly bool[] _noticeDrawn = new bool[2]; // which buffer holds an idle notice over its picture
     private (Screen From, Screen To, PixelRect Region)? _morphRegion; // found once per morph, not per frame
     private readonly Func<Screen, SKImage> _renderLayer;
     private int _front = -1;
     private long _sequence;
 
-    public SceneRenderer(PackContent pack, IReadOnlyDictionary<string, byte[]> fonts, DisplayProfile profile, int cachedLayers = 12)
+    public SceneRenderer(PackContent pack, IReadOnlyDictionary<string, byte[]> fonts, DisplayProfile profile, int cachedLayers = 12, bool largeText = false)
     {
         _pack = pack;
         LatinFont = fonts["latin"];
         Profile = profile;
         _fonts = FontSet.Load(fonts);
         _text = new TextEngine(_fonts);
-        _ctx = new PaintContext(pack, new Metrics(profile), _text);
+        _ctx = Context(largeText);
         _layers = new LayerCache(cachedLayers);
         _dirty = new DirtyTracker(DirtyTracker.TileSizeFor(profile.Width));
         _renderLayer = RenderLayer; // one delegate for the renderer's life: a method group per call would allocate
@@ -59,6 +60,43 @@ public sealed class SceneRenderer : IDisposable
 
     public PackContent Pack => _pack;
 
+    /// <summary>
+    /// The large-text mode (text 1.5x larger, contrast at least 7:1). Switching drops every cached layer and
+    /// diagram, so the next frame is drawn anew in the other theme.
+    /// </summary>
+    public bool LargeText
+    {
+        get => _ctx.Theme.IsLargeText;
+        set
+        {
+            if (value == LargeText)
+            {
+                return;
+            }
+
+            var overflows = _ctx.Overflows;
+            _ctx = Context(value);
+            _ctx.Overflows.AddRange(overflows);
+            _layers.Dispose();
+            foreach (var (_, d) in _diagrams)
+            {
+                d.Drawer.Dispose();
+            }
+
+            _diagrams.Clear();
+            _layerDifference.Clear();
+            _morphRegion = null;
+            _drawn[0] = _drawn[1] = null;
+        }
+    }
+
+    /// <summary>When set, every text run drawn into a still layer is listed (for the contrast test).</summary>
+    public List<DrawnText>? TextRuns
+    {
+        get => _ctx.Runs;
+        set => _ctx.Runs = value;
+    }
+
     /// <summary>Text that did not fit its box even at the smallest size (screen and field), for proofs and tests.</summary>
     public IReadOnlyList<string> Overflows => _ctx.Overflows;
 
@@ -67,15 +105,17 @@ public sealed class SceneRenderer : IDisposable
 
     public Frame Render(Scene scene)
     {
+        LargeText = scene.LargeText;
         int back = _front < 0 ? 0 : 1 - _front;
         var canvas = _canvases[back];
+        bool notice = scene.IdleWarningSeconds > 0;
 
         // A diagram morph changes only the diagram and the strip where the two still layers differ. When the
         // buffer already holds a frame of the same morph, only that region is drawn, and when the previous frame
         // was one too, only that region is compared.
         var morph = MorphRegion(scene);
         var pair = morph is null ? default((Screen, Screen)?) : (scene.From, scene.To);
-        bool clip = morph is not null && _drawn[back] == pair;
+        bool clip = morph is not null && _drawn[back] == pair && !notice && !_noticeDrawn[back];
         if (clip)
         {
             canvas.Save();
@@ -88,8 +128,14 @@ public sealed class SceneRenderer : IDisposable
             canvas.Restore();
         }
 
+        if (notice)
+        {
+            IdleNotice.Paint(canvas, _ctx, scene.IdleWarningSeconds);
+        }
+
         canvas.Flush();
         _drawn[back] = pair;
+        _noticeDrawn[back] = notice;
         var frame = _frames[back];
         frame.Sequence = ++_sequence;
         if (_front < 0)
@@ -99,7 +145,7 @@ public sealed class SceneRenderer : IDisposable
         }
         else
         {
-            var within = morph is not null && _drawn[_front] == pair ? morph.Value : frame.Bounds;
+            var within = morph is not null && _drawn[_front] == pair && !notice && !_noticeDrawn[_front] ? morph.Value : frame.Bounds;
             _dirty.Diff(_frames[_front], frame, frame.Dirty, within);
         }
 
@@ -127,6 +173,12 @@ public sealed class SceneRenderer : IDisposable
         _fade.Dispose();
         _text.Dispose();
         _fonts.Dispose();
+    }
+
+    private PaintContext Context(bool largeText)
+    {
+        var theme = largeText ? Theme.LargeText : Theme.Normal;
+        return new PaintContext(_pack, new Metrics(Profile, theme.TextScale), _text, theme);
     }
 
     private void Compose(SKCanvas canvas, Scene scene)
@@ -165,7 +217,7 @@ public sealed class SceneRenderer : IDisposable
         // Going deeper slides the new screen in from the right; going back, from the left.
         float dir = Depth(to) > Depth(from) ? 1 : -1;
         float w = Profile.Width;
-        canvas.Clear(Theme.Background);
+        canvas.Clear(_ctx.Theme.Background);
         DrawScreen(canvas, from, -dir * e * w, 255, _src);
         DrawScreen(canvas, to, dir * (1 - e) * w, 255, _src);
     }
@@ -232,6 +284,7 @@ public sealed class SceneRenderer : IDisposable
             }
 
             Diagram(screen.CaseIndex).Drawer.Draw(canvas, screen.PhaseIndex, screen.PhaseIndex, 1);
+            _ctx.Runs?.AddRange(Diagram(screen.CaseIndex).Drawer.NodeRuns(screen.PhaseIndex));
             if (alpha < 255)
             {
                 canvas.Restore();
