@@ -43,7 +43,7 @@ public sealed class SceneRenderer : IDisposable
         Profile = profile;
         _fonts = FontSet.Load(fonts);
         _text = new TextEngine(_fonts);
-        _ctx = Context(largeText);
+        _ctx = Context(largeText && profile.SupportsLargeText);
         _layers = new LayerCache(cachedLayers);
         _dirty = new DirtyTracker(DirtyTracker.TileSizeFor(profile.Width));
         _renderLayer = RenderLayer; // one delegate for the renderer's life: a method group per call would allocate
@@ -62,13 +62,15 @@ public sealed class SceneRenderer : IDisposable
 
     /// <summary>
     /// The large-text mode (text 1.5x larger, contrast at least 7:1). Switching drops every cached layer and
-    /// diagram, so the next frame is drawn anew in the other theme.
+    /// diagram, so the next frame is drawn anew in the other theme. Ignored where the profile does not offer it
+    /// (<see cref="DisplayProfile.SupportsLargeText"/>).
     /// </summary>
     public bool LargeText
     {
         get => _ctx.Theme.IsLargeText;
         set
         {
+            value &= Profile.SupportsLargeText;
             if (value == LargeText)
             {
                 return;
@@ -174,6 +176,9 @@ public sealed class SceneRenderer : IDisposable
         _text.Dispose();
         _fonts.Dispose();
     }
+
+    /// <summary>Edges of a phase's diagram at rest whose curve crosses another node's box or leaves the diagram (tests).</summary>
+    internal int EdgesThroughNodes(int caseIndex, int phase) => Diagram(caseIndex).Drawer.EdgesThroughNodes(phase);
 
     private PaintContext Context(bool largeText)
     {

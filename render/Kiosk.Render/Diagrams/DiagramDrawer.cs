@@ -191,10 +191,11 @@ internal sealed class DiagramDrawer : IDisposable
             return (s, new SKPoint((s.X + e.X) / 2, edgeY + (side * lift * 2)), e);
         }
 
-        var start = Exit(ra, rb.MidX, rb.MidY);
-        var end = Exit(rb, ra.MidX, ra.MidY);
-        float ddx = end.X - start.X, ddy = end.Y - start.Y;
-        return (start, new SKPoint(((start.X + end.X) / 2) - (ddy * bend), ((start.Y + end.Y) / 2) + (ddx * bend)), end);
+        // The control point is set off from the line between the centres; the curve then leaves each box where
+        // the line towards the control point crosses its border, so a strongly bent edge leaves from the side.
+        float ddx = rb.MidX - ra.MidX, ddy = rb.MidY - ra.MidY;
+        var control = new SKPoint(((ra.MidX + rb.MidX) / 2) - (ddy * bend), ((ra.MidY + rb.MidY) / 2) + (ddx * bend));
+        return (Exit(ra, control.X, control.Y), control, Exit(rb, control.X, control.Y));
     }
 
     private bool SameBand(SKRect ra, SKRect rb) => MathF.Abs(ra.MidY - rb.MidY) < ra.Height * 0.5f;
@@ -223,7 +224,7 @@ internal sealed class DiagramDrawer : IDisposable
                 }
                 else
                 {
-                    candidates = [0.14f, 0.3f, -0.14f, -0.3f, 0.5f, -0.5f, 0.7f, -0.7f, 0f];
+                    candidates = [0.14f, 0.3f, -0.14f, -0.3f, 0.5f, -0.5f, 0.7f, -0.7f, 0.9f, -0.9f, 1.2f, -1.2f, 1.6f, -1.6f, 0f];
                 }
 
                 float best = candidates[0];

@@ -19,13 +19,17 @@ public sealed class Metrics(DisplayProfile profile, float textScale = 1f)
 
     public float H => Profile.Height;
 
-    public bool Compact => Profile.IsCompact;
+    /// <summary>
+    /// The compact layout (short texts, abbreviations): small panels always, and in the large-text mode every
+    /// screen under 720 lines, where paragraphs at 1.5x would not fit.
+    /// </summary>
+    public bool Compact => Profile.IsCompact || (TextScale > 1 && Profile.Height < 720);
 
     public float Margin => MathF.Max(8, 56 * U);
 
     public float Gap => MathF.Max(4, 24 * U);
 
-    public float HeaderHeight => MathF.Max(30, 96 * U);
+    public float HeaderHeight => MathF.Max(30 * TextScale, 96 * U);
 
     public float HintHeight => Compact ? 0 : MathF.Max(22, 56 * U);
 
@@ -38,5 +42,5 @@ public sealed class Metrics(DisplayProfile profile, float textScale = 1f)
     public float SmallSize => MathF.Max(10, 24 * U) * TextScale;
 
     /// <summary>Smallest text: panels are read from closer than an HDMI screen across a room.</summary>
-    public float MinText => (Compact ? 9 : W < 1200 ? 10 : 12) * TextScale;
+    public float MinText => (Profile.IsCompact ? 9 : W < 1200 ? 10 : 12) * TextScale;
 }

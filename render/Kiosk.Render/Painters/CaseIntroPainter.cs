@@ -14,11 +14,13 @@ internal static class CaseIntroPainter
         string places = string.Join(" · ", c.Places.Take(4).Select(LocatorMap.Label));
         var area = Chrome.Header(canvas, ctx, c.Title, m.Compact ? string.Empty : HomePainter.Years(c), "Select or ▶: the timeline   ·   Back: all cases   ·   hold Home: glossary");
 
-        // The map takes the right of the screen; on small panels a narrower strip, so the thesis keeps its size.
-        float mapW = c.Places.Count == 0 ? 0 : area.Width * (m.Compact ? 0.4f : 0.38f);
+        // The map takes the right of the screen; on small panels it stops above the citation, which needs the width.
+        float mapW = c.Places.Count == 0 ? 0 : area.Width * (m.Compact ? 0.36f : 0.38f);
+        float citationH = m.Compact ? area.Height * 0.28f : m.SmallSize * 4.2f;
+        var citationBox = new SKRect(area.Left, area.Bottom - citationH, area.Right, area.Bottom);
         if (mapW > 0)
         {
-            var mapArea = new SKRect(area.Right - mapW, area.Top, area.Right, area.Bottom);
+            var mapArea = new SKRect(area.Right - mapW, area.Top, area.Right, m.Compact ? citationBox.Top - (m.Gap * 0.5f) : area.Bottom);
             var view = LocatorMap.ViewAround(c.Places, mapArea.Width / mapArea.Height);
             // Small panels label only the first place (the others are dots); large ones label every place that fits.
             var markers = c.Places.Select((p, i) => new MapMarker(p.Lon, p.Lat, m.Compact && i > 0 ? string.Empty : m.Compact ? p.Name : LocatorMap.Label(p), i == 0 || c.Places.Count <= 4)).ToList();
@@ -33,7 +35,6 @@ internal static class CaseIntroPainter
         }
 
         y += ctx.DrawFitted(canvas, places, new SKRect(area.Left, y, area.Right, y + (m.BodySize * 2.7f)), m.BodySize, m.MinText, ctx.Theme.Muted, "intro places").Height + m.Gap;
-        float citationH = m.Compact ? area.Height * 0.28f : m.SmallSize * 4.2f;
         var quotes = c.Quotes.Where(q => q.Phase is null).ToList();
         float bottom = area.Bottom - citationH - m.Gap;
         var thesisBox = new SKRect(area.Left, y, area.Right, quotes.Count > 0 ? y + ((bottom - y) * 0.45f) : bottom);
@@ -45,6 +46,6 @@ internal static class CaseIntroPainter
 
         var ci = c.Citation;
         string citation = $"{string.Join(", ", ci.Authors)} ({ci.Year}). {ci.Title}. {ci.Journal}{(ci.Volume is null ? string.Empty : " " + ci.Volume)}.";
-        ctx.DrawFitted(canvas, citation, new SKRect(area.Left, area.Bottom - citationH, area.Right, area.Bottom), m.SmallSize, m.MinText, ctx.Theme.Muted, "intro citation");
+        ctx.DrawFitted(canvas, citation, m.Compact ? citationBox : new SKRect(area.Left, area.Bottom - citationH, area.Right, area.Bottom), m.SmallSize, m.MinText, ctx.Theme.Muted, "intro citation");
     }
 }

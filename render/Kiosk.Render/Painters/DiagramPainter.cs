@@ -19,7 +19,7 @@ internal static class DiagramPainter
     {
         var m = ctx.M;
         var content = new SKRect(m.Margin, m.HeaderHeight + m.Gap, m.W - m.Margin, m.H - m.HintHeight - m.Gap);
-        float legendH = m.Compact ? LegendRows(ctx) * MathF.Max(13 * m.TextScale, m.SmallSize * 1.25f) : m.SmallSize * 4.4f;
+        float legendH = m.Compact ? LegendRows(ctx) * MathF.Max(13 * m.TextScale, m.SmallSize * 1.25f) : m.SmallSize * (Described(ctx) ? 4.4f : 2.6f);
         float sideW = m.Compact ? 0 : content.Width * 0.27f;
         float gutterW = m.Compact ? content.Width * 0.13f : content.Width * 0.09f;
         var legend = new SKRect(content.Left, content.Bottom - legendH, content.Right, content.Bottom);
@@ -79,7 +79,7 @@ internal static class DiagramPainter
         for (int i = 0; i < c.Modes.Count; i++)
         {
             var mode = c.Modes[i];
-            texts[i] = m.Compact ? ActorLabels.Distinctive(mode.Name, c.Modes.Select(x => x.Name)) : mode.Short is { } sh ? $"{mode.Name}\n{sh}" : mode.Name;
+            texts[i] = m.Compact ? ActorLabels.Distinctive(mode.Name, c.Modes.Select(x => x.Name)) : Described(ctx) && mode.Short is { } sh ? $"{mode.Name}\n{sh}" : mode.Name;
             size = MathF.Min(size, ctx.Text.Fit(texts[i], slot - swatch - 10, rowH, m.SmallSize, min).Size);
         }
 
@@ -107,6 +107,9 @@ internal static class DiagramPainter
             ctx.Draw(canvas, layout, text.Left, textTop, text.Width, ctx.Theme.Text, $"legend {c.Id} {c.Modes[i].Id}");
         }
     }
+
+    /// <summary>Only wide screens have room for each mode's one-line description in the legend.</summary>
+    private static bool Described(PaintContext ctx) => !ctx.M.Compact && ctx.M.W >= 1200;
 
     private static int LegendRows(PaintContext ctx) => ctx.Pack.Cases.Max(c => c.Modes.Count) > 3 ? 2 : 1;
 

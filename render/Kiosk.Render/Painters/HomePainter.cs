@@ -55,7 +55,12 @@ internal static class HomePainter
 
         string span = Years(c);
         string places = string.Join(" · ", c.Places.Take(3).Select(p => p.Name));
-        y += ctx.DrawFitted(canvas, $"{places}\n{span}", new SKRect(inner.Left, y, inner.Right, y + (m.SmallSize * 5.2f)), m.SmallSize, m.MinText, ctx.Theme.Muted, $"home {c.Id} places").Height + m.Gap;
+        // In large text the card keeps its number, title and thesis; places and years are on the case's intro.
+        if (!ctx.Theme.IsLargeText)
+        {
+            y += ctx.DrawFitted(canvas, $"{places}\n{span}", new SKRect(inner.Left, y, inner.Right, y + (m.SmallSize * 5.2f)), m.SmallSize, m.MinText, ctx.Theme.Muted, $"home {c.Id} places").Height + m.Gap;
+        }
+
         ctx.DrawFitted(canvas, c.Thesis, new SKRect(inner.Left, y, inner.Right, inner.Bottom), m.SmallSize, m.MinText, ctx.Theme.Text, $"home {c.Id} thesis");
     }
 

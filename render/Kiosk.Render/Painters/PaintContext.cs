@@ -62,18 +62,7 @@ public sealed class PaintContext(PackContent pack, Metrics metrics, TextEngine t
             return Theme.ModeColor(0);
         }
 
-        if (c.Modes[modeIndex].Context)
-        {
-            return Theme.Context;
-        }
-
-        int own = 0;
-        for (int i = 0; i < modeIndex; i++)
-        {
-            own += c.Modes[i].Context ? 0 : 1;
-        }
-
-        return Theme.ModeColor(own);
+        return c.Modes[modeIndex].Context ? Theme.Context : Theme.ModeColor(OwnIndex(c, modeIndex));
     }
 
     /// <summary>A mode's dash pattern: the paper's modes by their own order; context modes finely dotted.</summary>
@@ -84,13 +73,19 @@ public sealed class PaintContext(PackContent pack, Metrics metrics, TextEngine t
             return [2 * unit, 6 * unit];
         }
 
+        return Theme.ModeDash(OwnIndex(c, modeIndex), unit);
+    }
+
+    /// <summary>A mode's place among the paper's own modes (context modes skipped), so they take the palette in order.</summary>
+    private static int OwnIndex(CaseStudy c, int modeIndex)
+    {
         int own = 0;
         for (int i = 0; i < modeIndex && i < c.Modes.Count; i++)
         {
             own += c.Modes[i].Context ? 0 : 1;
         }
 
-        return Theme.ModeDash(own, unit);
+        return own;
     }
 
     public static SKPaint Fill(SKColor color) => new() { Color = color, IsAntialias = true, Style = SKPaintStyle.Fill };
