@@ -49,7 +49,7 @@ public sealed class Navigator
         _attractInterval = options.AttractInterval;
         _phaseStep = options.PhaseStepDuration;
         _screenChange = options.ScreenChangeDuration;
-        _idleWarning = options.IdleWarning;
+        _idleWarning = options.IdleWarning < options.IdleTimeout / 2 ? options.IdleWarning : options.IdleTimeout / 2;
         _largeText = options.LargeText;
 
         _pack = pack;

@@ -63,10 +63,21 @@ public sealed class NavigatorIdleWarningTests
     }
 
     [Fact]
-    public void A_warning_as_long_as_the_timeout_is_refused_naming_the_key()
+    public void A_negative_warning_is_refused_naming_the_key()
     {
-        var errors = new NavigatorOptions { IdleTimeout = TimeSpan.FromSeconds(30), IdleWarning = TimeSpan.FromSeconds(30) }.Validate();
+        var errors = new NavigatorOptions { IdleWarning = TimeSpan.FromSeconds(-1) }.Validate();
         Assert.Contains(errors, e => e.StartsWith("IdleWarning:", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void A_short_timeout_keeps_the_warning_to_its_second_half()
+    {
+        var h = new NavHarness(options: new NavigatorOptions { IdleTimeout = TimeSpan.FromSeconds(10), AttractInterval = TimeSpan.FromSeconds(2) });
+        h.Reach(new Screen(ScreenKind.CaseIntro, 1));
+        h.AdvanceMs(3_999); // 4.999 s since Reach's last command
+        Assert.Equal(0, h.Scene.IdleWarningSeconds);
+        h.AdvanceMs(1);
+        Assert.Equal(5, h.Scene.IdleWarningSeconds);
     }
 
     [Fact]
