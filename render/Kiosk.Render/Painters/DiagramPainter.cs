@@ -109,7 +109,7 @@ internal static class DiagramPainter
     }
 
     /// <summary>Only wide screens have room for each mode's one-line description in the legend.</summary>
-    private static bool Described(PaintContext ctx) => !ctx.M.Compact && ctx.M.W >= 1200;
+    private static bool Described(PaintContext ctx) => !ctx.M.Compact && ctx.M.W >= 1200 && !ctx.Theme.IsLargeText;
 
     private static int LegendRows(PaintContext ctx) => ctx.Pack.Cases.Max(c => c.Modes.Count) > 3 ? 2 : 1;
 
