@@ -53,7 +53,7 @@ public static class ProofSheet
         using var font = new SKFont(face, 15);
         for (int i = 0; i < screens.Count; i++)
         {
-            var frame = renderer.Render(Scene.At(screens[i]));
+            var frame = renderer.Render(Scene.At(screens[i]) with { LargeText = renderer.LargeText });
             int x = pad + ((i % columns) * (tw + pad)), y = pad + ((i / columns) * (th + label + pad));
             using (var pixmap = new SKPixmap(new SKImageInfo(frame.Width, frame.Height, SKColorType.Bgra8888, SKAlphaType.Opaque), System.Runtime.InteropServices.Marshal.UnsafeAddrOfPinnedArrayElement(frame.Pixels, 0), frame.Stride))
             using (var image = SKImage.FromPixels(pixmap))

@@ -19,7 +19,7 @@ public sealed class SceneRenderer : IDisposable
     private readonly PackContent _pack;
     private readonly FontSet _fonts;
     private readonly TextEngine _text;
-    private readonly PaintContext _ctx;
+    private PaintContext _ctx;
     private readonly LayerCache _layers;
     private readonly LayerCache _wholeDiagrams; // a diagram screen at rest, nodes included: what fades blend
     private readonly Dictionary<int, (DiagramLayout Layout, DiagramDrawer Drawer)> _diagrams = [];
@@ -31,20 +31,21 @@ public sealed class SceneRenderer : IDisposable
     private readonly SKPaint _fade = new();
     private readonly LayerDifference _layerDifference = new();
     private readonly (Screen, Screen)?[] _drawn = new (Screen, Screen)?[2];
+    private readonly bool[] _noticeDrawn = new bool[2]; // which buffer holds an idle notice over its picture
     private (Screen From, Screen To, PixelRect Region)? _region; // found once per transition, not per frame
     private readonly Func<Screen, SKImage> _renderLayer;
     private readonly Func<Screen, SKImage> _renderWholeDiagram;
     private int _front = -1;
     private long _sequence;
 
-    public SceneRenderer(PackContent pack, IReadOnlyDictionary<string, byte[]> fonts, DisplayProfile profile, int cachedLayers = 12)
+    public SceneRenderer(PackContent pack, IReadOnlyDictionary<string, byte[]> fonts, DisplayProfile profile, int cachedLayers = 12, bool largeText = false)
     {
         _pack = pack;
         LatinFont = fonts["latin"];
         Profile = profile;
         _fonts = FontSet.Load(fonts);
         _text = new TextEngine(_fonts);
-        _ctx = new PaintContext(pack, new Metrics(profile), _text);
+        _ctx = Context(largeText && profile.SupportsLargeText);
         _layers = new LayerCache(cachedLayers);
         _wholeDiagrams = new LayerCache(2);
         _dirty = DirtyTracker.For(profile.Width);
@@ -63,6 +64,46 @@ public sealed class SceneRenderer : IDisposable
 
     public PackContent Pack => _pack;
 
+    /// <summary>
+    /// The large-text mode (text 1.5x larger, contrast at least 7:1). Switching drops every cached layer and
+    /// diagram, so the next frame is drawn anew in the other theme. Ignored where the profile does not offer it
+    /// (<see cref="DisplayProfile.SupportsLargeText"/>).
+    /// </summary>
+    public bool LargeText
+    {
+        get => _ctx.Theme.IsLargeText;
+        set
+        {
+            value &= Profile.SupportsLargeText;
+            if (value == LargeText)
+            {
+                return;
+            }
+
+            var overflows = _ctx.Overflows;
+            _ctx = Context(value);
+            _ctx.Overflows.AddRange(overflows);
+            _layers.Dispose();
+            _wholeDiagrams.Dispose();
+            foreach (var (_, d) in _diagrams)
+            {
+                d.Drawer.Dispose();
+            }
+
+            _diagrams.Clear();
+            _layerDifference.Clear();
+            _region = null;
+            _drawn[0] = _drawn[1] = null;
+        }
+    }
+
+    /// <summary>When set, every text run drawn into a still layer is listed (for the contrast test).</summary>
+    public List<DrawnText>? TextRuns
+    {
+        get => _ctx.Runs;
+        set => _ctx.Runs = value;
+    }
+
     /// <summary>Text that did not fit its box even at the smallest size (screen and field), for proofs and tests.</summary>
     public IReadOnlyList<string> Overflows => _ctx.Overflows;
 
@@ -71,15 +112,18 @@ public sealed class SceneRenderer : IDisposable
 
     public Frame Render(Scene scene)
     {
+        LargeText = scene.LargeText;
         int back = _front < 0 ? 0 : 1 - _front;
         var canvas = _canvases[back];
+        bool notice = scene.IdleWarningSeconds > 0;
 
         // A morph changes only the diagram and the strip where the two still layers differ; a fade only where
-        // the two screens differ. When the buffer already holds a frame of the same transition, only that region
-        // is drawn, and when the previous frame was one too, only that region is compared.
+        // the two screens differ. When the buffer already holds a frame of the same transition (and no idle notice
+        // is drawn over either), only that region is drawn, and when the previous frame was one too, only that
+        // region is compared.
         var region = ChangingRegion(scene);
         var pair = region is null ? default((Screen, Screen)?) : (scene.From, scene.To);
-        bool clip = region is not null && _drawn[back] == pair;
+        bool clip = region is not null && _drawn[back] == pair && !notice && !_noticeDrawn[back];
         if (clip)
         {
             canvas.Save();
@@ -92,8 +136,14 @@ public sealed class SceneRenderer : IDisposable
             canvas.Restore();
         }
 
+        if (notice)
+        {
+            IdleNotice.Paint(canvas, _ctx, scene.IdleWarningSeconds);
+        }
+
         canvas.Flush();
         _drawn[back] = pair;
+        _noticeDrawn[back] = notice;
         var frame = _frames[back];
         frame.Sequence = ++_sequence;
         if (_front < 0)
@@ -102,7 +152,7 @@ public sealed class SceneRenderer : IDisposable
         }
         else
         {
-            var within = region is not null && _drawn[_front] == pair ? region.Value : frame.Bounds;
+            var within = region is not null && _drawn[_front] == pair && !notice && !_noticeDrawn[_front] ? region.Value : frame.Bounds;
             _dirty.Diff(_frames[_front], frame, frame.DirtyList, within);
         }
 
@@ -133,6 +183,15 @@ public sealed class SceneRenderer : IDisposable
         _fonts.Dispose();
     }
 
+    /// <summary>Edges of a phase's diagram at rest whose curve crosses another node's box or leaves the diagram (tests).</summary>
+    internal int EdgesThroughNodes(int caseIndex, int phase) => Diagram(caseIndex).Drawer.EdgesThroughNodes(phase);
+
+    private PaintContext Context(bool largeText)
+    {
+        var theme = largeText ? Theme.LargeText : Theme.Normal;
+        return new PaintContext(_pack, new Metrics(Profile, theme.TextScale), _text, theme);
+    }
+
     private void Compose(SKCanvas canvas, Scene scene)
     {
         var from = scene.From;
@@ -140,6 +199,12 @@ public sealed class SceneRenderer : IDisposable
         if (scene.IsAtRest)
         {
             DrawScreen(canvas, to, 0);
+            if (to.Kind == ScreenKind.Diagram)
+            {
+                // The nodes are drawn into the cached whole picture; their text runs are listed here for the contrast test.
+                _ctx.Runs?.AddRange(Diagram(to.CaseIndex).Drawer.NodeRuns(to.PhaseIndex));
+            }
+
             return;
         }
 
@@ -159,7 +224,7 @@ public sealed class SceneRenderer : IDisposable
         // Going deeper slides the new screen in from the right; going back, from the left.
         float dir = Depth(to) > Depth(from) ? 1 : -1;
         float w = Profile.Width;
-        canvas.Clear(Theme.Background);
+        canvas.Clear(_ctx.Theme.Background);
         DrawScreen(canvas, from, -dir * e * w);
         DrawScreen(canvas, to, dir * (1 - e) * w);
     }

@@ -11,10 +11,10 @@ namespace Kiosk.Render.Tests;
 /// </summary>
 public sealed class GoldenImageTests
 {
-    /// <summary>One of each screen type the test case has (it has no comparison block).</summary>
+    /// <summary>One of each screen type the test case has; p1 carries a pull quote, p4 a chart, the comparison a chart.</summary>
     private static readonly string[] _screens =
     [
-        "home", "river-town", "river-town/p2", "river-town/p2/diagram", "river-town/glossary", "river-town/comparison", "about", "attract/river-town",
+        "home", "river-town", "river-town/p1", "river-town/p2", "river-town/p4", "river-town/p2/diagram", "river-town/glossary", "river-town/comparison", "about", "attract/river-town",
     ];
 
     public static TheoryData<string, string> Cases

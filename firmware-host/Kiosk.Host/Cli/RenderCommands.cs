@@ -18,11 +18,13 @@ internal static class RenderCommands
         var profile = ProfileOption();
         var screen = new Option<string>("--screen") { Description = "home, about, <case>, <case>/<phase>[/diagram], <case>/glossary, <case>/comparison, attract/<case>", DefaultValueFactory = _ => "home" };
         var output = new Option<FileInfo>("--output", "-o") { Description = "PNG file to write", Required = true };
-        var command = new Command("render", "Render one screen of a pack to a PNG") { pack, profile, screen, output };
-        command.SetAction(result => Run(console, result.GetValue(pack), result.GetValue(profile)!, (p, renderer) =>
+        var large = LargeTextOption();
+        var idle = new Option<int>("--idle-warning") { Description = "Draw the idle warning over the screen, counting down these seconds (0: none)" };
+        var command = new Command("render", "Render one screen of a pack to a PNG") { pack, profile, screen, output, large, idle };
+        command.SetAction(result => Run(console, result.GetValue(pack), result.GetValue(profile)!, result.GetValue(large), (p, renderer) =>
         {
             var target = ScreenAddress.Parse(result.GetValue(screen)!, p.Content);
-            var frame = renderer.Render(Scene.At(target));
+            var frame = renderer.Render(Scene.At(target) with { LargeText = renderer.LargeText, IdleWarningSeconds = Math.Max(0, result.GetValue(idle)) });
             string path = result.GetValue(output)!.FullName;
             WriteFile(path, FramePng.Encode(frame));
             console.Out.WriteLine($"{path}: {ScreenAddress.Format(target, p.Content)} at {renderer.Profile.Name}");
@@ -36,8 +38,9 @@ internal static class RenderCommands
         var pack = PackOption();
         var profile = ProfileOption();
         var output = new Option<FileInfo>("--output", "-o") { Description = "PNG contact sheet to write", Required = true };
-        var command = new Command("proof", "Render every screen of every case onto one labelled contact sheet") { pack, profile, output };
-        command.SetAction(result => Run(console, result.GetValue(pack), result.GetValue(profile)!, (p, renderer) =>
+        var large = LargeTextOption();
+        var command = new Command("proof", "Render every screen of every case onto one labelled contact sheet") { pack, profile, output, large };
+        command.SetAction(result => Run(console, result.GetValue(pack), result.GetValue(profile)!, result.GetValue(large), (p, renderer) =>
         {
             string path = result.GetValue(output)!.FullName;
             WriteFile(path, ProofSheet.Render(renderer));
@@ -58,14 +61,16 @@ internal static class RenderCommands
 
     private static Option<string> ProfileOption() => new("--profile") { Description = "Display profile WIDTHxHEIGHT: 1920x1080, 800x480, 480x320, 320x240", DefaultValueFactory = _ => "1920x1080" };
 
-    private static int Run(CliConsole console, FileInfo? packFile, string profileText, Func<LoadedPack, SceneRenderer, int> body)
+    private static Option<bool> LargeTextOption() => new("--large-text") { Description = "Use the large-text theme (text 1.5x larger, contrast at least 7:1)" };
+
+    private static int Run(CliConsole console, FileInfo? packFile, string profileText, bool largeText, Func<LoadedPack, SceneRenderer, int> body)
     {
         string path = packFile?.FullName ?? BuiltinPack.Path;
         try
         {
             var profile = DisplayProfile.Parse(profileText);
             var pack = PackReader.Read(path);
-            using var renderer = new SceneRenderer(pack.Content, pack.Fonts, profile);
+            using var renderer = new SceneRenderer(pack.Content, pack.Fonts, profile, largeText: largeText);
             return body(pack, renderer);
         }
         catch (ContentException ex)

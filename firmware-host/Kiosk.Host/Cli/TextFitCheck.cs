@@ -6,8 +6,8 @@ using Kiosk.Render.Scenes;
 namespace Kiosk.Host.Cli;
 
 /// <summary>
-/// Asks the renderer whether a pack's text fits: every screen at every known profile, listing what had to be
-/// cut. Lives in the host because content/ must not depend on the renderer.
+/// Asks the renderer whether a pack's text fits: every screen at every known profile, in the normal and the
+/// large-text theme, listing what had to be cut. Lives in the host because content/ must not depend on the renderer.
 /// </summary>
 internal static class TextFitCheck
 {
@@ -18,9 +18,12 @@ internal static class TextFitCheck
         foreach (var profile in DisplayProfile.Known)
         {
             using var renderer = new SceneRenderer(pack.Content, pack.Fonts, profile);
-            foreach (var screen in ProofSheet.AllScreens(pack.Content))
+            foreach (bool large in (bool[])[false, true])
             {
-                renderer.Render(Scene.At(screen));
+                foreach (var screen in ProofSheet.AllScreens(pack.Content))
+                {
+                    renderer.Render(Scene.At(screen) with { LargeText = large });
+                }
             }
 
             cut.AddRange(renderer.Overflows.Distinct());

@@ -59,6 +59,10 @@ public sealed class EvdevKeyOptions
             {
                 errors.Add($"Keys:{code}: unknown command {command}.");
             }
+            else if (command == NavCommand.SelectLong)
+            {
+                errors.Add($"Keys:{code}: SelectLong comes from holding Select; map the key to Select instead.");
+            }
             else if (command == NavCommand.HomeLong)
             {
                 errors.Add($"Keys:{code}: HomeLong comes from holding Home; map the key to Home instead.");

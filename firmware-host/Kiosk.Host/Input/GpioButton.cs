@@ -3,9 +3,10 @@ using System.Device.Gpio;
 namespace Kiosk.Host.Input;
 
 /// <summary>
-/// One physical button: turns the pin's edges into debounced presses and posts its command. Home posts
-/// <see cref="NavCommand.Home"/> on release, or <see cref="NavCommand.HomeLong"/> as soon as it has been held
-/// for the long-press time (the release after that posts nothing).
+/// One physical button: turns the pin's edges into debounced presses and posts its command. Home and Select
+/// post <see cref="NavCommand.Home"/> / <see cref="NavCommand.Select"/> on release, or
+/// <see cref="NavCommand.HomeLong"/> / <see cref="NavCommand.SelectLong"/> (the large-text mode) as soon as they
+/// have been held for the long-press time (the release after that posts nothing).
 /// </summary>
 /// <remarks>
 /// Edges arrive on the driver's event thread and deadlines on a timer thread, so both go through one lock.
@@ -33,10 +34,10 @@ public sealed class GpioButton : IDisposable
         _origin = time.GetTimestamp();
         _debouncer = new Debouncer(debounce, initiallyPressed);
 
-        // Only Home means something when held; other buttons fire as soon as the press is accepted.
+        // Only Home and Select mean something when held; other buttons fire as soon as the press is accepted.
         // A button already down at start (stuck, or leaned on) starts as pressed in the debouncer and never in
         // the long-press detector, so it posts nothing until it is released and pressed again.
-        _longPress = command == NavCommand.Home ? new LongPressDetector(longPress) : null;
+        _longPress = command is NavCommand.Home or NavCommand.Select ? new LongPressDetector(longPress) : null;
 
         Handler = OnPinValueChanged;
         _timer = time.CreateTimer(static state => ((GpioButton)state!).OnTimer(), this, Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan);
@@ -105,11 +106,11 @@ public sealed class GpioButton : IDisposable
     {
         if (outcome == HoldOutcome.Short)
         {
-            _sink.Post(NavCommand.Home);
+            _sink.Post(Command);
         }
         else if (outcome == HoldOutcome.Long)
         {
-            _sink.Post(NavCommand.HomeLong);
+            _sink.Post(Command == NavCommand.Select ? NavCommand.SelectLong : NavCommand.HomeLong);
         }
     }
 

@@ -41,6 +41,10 @@ public sealed class GpioButtonOptions
             {
                 errors.Add($"Pins:{command}: unknown command.");
             }
+            else if (command == NavCommand.SelectLong)
+            {
+                errors.Add($"Pins:{command}: SelectLong comes from holding Select; map the button to Select instead.");
+            }
             else if (command == NavCommand.HomeLong)
             {
                 errors.Add($"Pins:{command}: HomeLong comes from holding Home; map the button to Home instead.");

@@ -11,4 +11,7 @@ public enum NavCommand
 
     /// <summary>Home held past the long-press time: opens the glossary/about screen.</summary>
     HomeLong,
+
+    /// <summary>Select held past the long-press time: switches the large-text mode on or off.</summary>
+    SelectLong,
 }

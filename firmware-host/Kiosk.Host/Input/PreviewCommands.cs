@@ -14,6 +14,7 @@ public static class PreviewCommands
             "back" => (true, NavCommand.Back),
             "home" => (true, NavCommand.Home),
             "homelong" => (true, NavCommand.HomeLong),
+            "selectlong" => (true, NavCommand.SelectLong),
             _ => (false, NavCommand.Home),
         };
         return ok;

@@ -23,7 +23,7 @@ public sealed class FrameCycle : IDisposable
         _commands = commands;
         _displays = displays;
         Navigator = new Navigator(pack.Content, options, now);
-        _renderer = new SceneRenderer(pack.Content, pack.Fonts, displays.Profile);
+        _renderer = new SceneRenderer(pack.Content, pack.Fonts, displays.Profile, largeText: Navigator.LargeText);
     }
 
     public Navigator Navigator { get; }
@@ -37,7 +37,7 @@ public sealed class FrameCycle : IDisposable
         if (freshPack is not null)
         {
             var old = _renderer;
-            _renderer = new SceneRenderer(freshPack.Content, freshPack.Fonts, _displays.Profile);
+            _renderer = new SceneRenderer(freshPack.Content, freshPack.Fonts, _displays.Profile, largeText: Navigator.LargeText);
             Navigator.SwapPack(freshPack.Content);
             old.Dispose();
         }

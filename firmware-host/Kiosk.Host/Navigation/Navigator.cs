@@ -23,6 +23,7 @@ public sealed class Navigator
     private readonly TimeSpan _attractInterval;
     private readonly TimeSpan _phaseStep;
     private readonly TimeSpan _screenChange;
+    private readonly TimeSpan _idleWarning;
 
     private PackContent _pack;
     private int[] _phaseCounts;
@@ -36,6 +37,8 @@ public sealed class Navigator
     private DateTimeOffset _attractShownAt;
     private DateTimeOffset _lastNow;
     private long _version;
+    private bool _largeText;
+    private int _warningShown; // the countdown second last drawn, 0 when no warning is up
 
     public Navigator(PackContent pack, NavigatorOptions options, DateTimeOffset now)
     {
@@ -46,6 +49,8 @@ public sealed class Navigator
         _attractInterval = options.AttractInterval;
         _phaseStep = options.PhaseStepDuration;
         _screenChange = options.ScreenChangeDuration;
+        _idleWarning = options.IdleWarning < options.IdleTimeout / 2 ? options.IdleWarning : options.IdleTimeout / 2;
+        _largeText = options.LargeText;
 
         _pack = pack;
         (_phaseCounts, _hasComparison) = Index(pack);
@@ -81,7 +86,26 @@ public sealed class Navigator
     public Scene Current(DateTimeOffset now)
     {
         float t = Progress(now);
-        return t >= 1f ? Scene.At(_screen) : new Scene(_transition.From, _transition.To, t);
+        var scene = t >= 1f ? Scene.At(_screen) : new Scene(_transition.From, _transition.To, t);
+        return scene with { IdleWarningSeconds = WarningSeconds(now), LargeText = _largeText };
+    }
+
+    /// <summary>True in the large-text mode (a long press of Select, or the <c>LargeText</c> setting, switches it).</summary>
+    public bool LargeText => _largeText;
+
+    /// <summary>
+    /// Seconds (rounded up) until the idle timeout while its warning is up, else 0: the warning shows for the
+    /// last <see cref="NavigatorOptions.IdleWarning"/> before the attract loop, never in the loop itself.
+    /// </summary>
+    public int WarningSeconds(DateTimeOffset now)
+    {
+        if (_idleWarning <= TimeSpan.Zero || _screen.Kind == ScreenKind.Attract)
+        {
+            return 0;
+        }
+
+        TimeSpan left = _idleTimeout - (now - _lastCommand);
+        return left > TimeSpan.Zero && left <= _idleWarning ? (int)Math.Ceiling(left.TotalSeconds) : 0;
     }
 
     /// <summary>True while a transition is in play at <paramref name="now"/> (its T is below 1).</summary>
@@ -98,7 +122,23 @@ public sealed class Navigator
     public bool Apply(NavCommand command, DateTimeOffset now)
     {
         Observe(now);
+        bool warned = WarningSeconds(now) > 0;
         _lastCommand = now;
+        if (warned)
+        {
+            // The press answers "are you still there?": it keeps the visitor where they are and does nothing else.
+            _warningShown = 0;
+            _version++;
+            return false;
+        }
+
+        if (command == NavCommand.SelectLong && _screen.Kind != ScreenKind.Attract)
+        {
+            _largeText = !_largeText;
+            _version++;
+            return true;
+        }
+
         Screen target;
         if (_screen.Kind == ScreenKind.Attract)
         {
@@ -152,7 +192,14 @@ public sealed class Navigator
         else if (now - _lastCommand >= _idleTimeout)
         {
             _attractShownAt = now;
+            _warningShown = 0;
             StartTransition(new Screen(ScreenKind.Attract, CurrentCase()), now);
+        }
+        else if (WarningSeconds(now) != _warningShown)
+        {
+            // The countdown is redrawn once a second, not every frame.
+            _warningShown = WarningSeconds(now);
+            _version++;
         }
 
         return _version != before;

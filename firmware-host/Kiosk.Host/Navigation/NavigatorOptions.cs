@@ -12,6 +12,16 @@ public sealed class NavigatorOptions
     /// <summary>Time without a command before the kiosk falls into the attract loop. Default 90 s.</summary>
     public TimeSpan IdleTimeout { get; set; } = TimeSpan.FromSeconds(90);
 
+    /// <summary>
+    /// How long before the idle timeout the screen says the exhibit is about to start over (WCAG asks for a
+    /// warning before a time limit ends); any press then keeps the visitor where they are. Default 15 s; zero: none.
+    /// A short <see cref="IdleTimeout"/> shortens it: the warning never takes more than the second half of it.
+    /// </summary>
+    public TimeSpan IdleWarning { get; set; } = TimeSpan.FromSeconds(15);
+
+    /// <summary>Start in the large-text mode (text 1.5x larger, contrast at least 7:1); a long press of Select switches it.</summary>
+    public bool LargeText { get; set; }
+
     /// <summary>How long the attract loop shows each case. Default 8 s.</summary>
     public TimeSpan AttractInterval { get; set; } = TimeSpan.FromSeconds(8);
 
@@ -33,6 +43,11 @@ public sealed class NavigatorOptions
         if (IdleTimeout <= AttractInterval)
         {
             errors.Add($"{nameof(IdleTimeout)}: must be longer than {nameof(AttractInterval)} ({AttractInterval}), not {IdleTimeout}");
+        }
+
+        if (IdleWarning < TimeSpan.Zero)
+        {
+            errors.Add($"{nameof(IdleWarning)}: must be zero or more, not {IdleWarning}");
         }
 
         if (PhaseStepDuration <= TimeSpan.Zero)

@@ -33,6 +33,9 @@ internal sealed class LayerDifference
         return rect;
     }
 
+    /// <summary>Forgets every pair (the layers were drawn anew, e.g. in another theme).</summary>
+    public void Clear() => _known.Clear();
+
     private static SKRectI Compute(SKImage a, SKImage b)
     {
         using var pa = a.PeekPixels();

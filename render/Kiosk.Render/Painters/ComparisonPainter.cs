@@ -14,6 +14,28 @@ internal static class ComparisonPainter
         Chrome.Background(canvas, ctx);
         var cmp = c.Comparison ?? new Comparison(c.Title, new ComparisonSide(c.Title, [c.Thesis]), new ComparisonSide(string.Empty, []));
         var area = Chrome.Header(canvas, ctx, cmp.Title, m.Compact ? string.Empty : c.Title, "◀ back to the timeline   ·   Home: all cases");
+        // The paper's headline comparative numbers take the lower part of the screen, charted where comparable.
+        if (cmp.Figures.Count > 0)
+        {
+            float figuresH = area.Height * (m.Compact ? 0.42f : 0.45f);
+            var (series, rest) = FigureChart.Split(cmp.Figures);
+            var figures = new SKRect(area.Left, area.Bottom - figuresH, area.Right, area.Bottom);
+            if (series.Count > 0 && rest.Count == 0)
+            {
+                float w = (figures.Width - (m.Gap * (series.Count - 1))) / series.Count;
+                for (int s = 0; s < series.Count; s++)
+                {
+                    FigureChart.Paint(canvas, ctx, new SKRect(figures.Left + (s * (w + m.Gap)), figures.Top, figures.Left + (s * (w + m.Gap)) + w, figures.Bottom), series[s], $"comparison {c.Id} {s}");
+                }
+            }
+            else
+            {
+                PhasePainter.PaintFigures(canvas, ctx, figures, series, rest, $"comparison {c.Id}");
+            }
+
+            area = new SKRect(area.Left, area.Top, area.Right, figures.Top - m.Gap);
+        }
+
         float half = (area.Width - m.Gap) / 2;
         PaintSide(canvas, ctx, new SKRect(area.Left, area.Top, area.Left + half, area.Bottom), cmp.Left, 0, c.Id);
         PaintSide(canvas, ctx, new SKRect(area.Right - half, area.Top, area.Right, area.Bottom), cmp.Right, 1, c.Id);
@@ -22,7 +44,7 @@ internal static class ComparisonPainter
     private static void PaintSide(SKCanvas canvas, PaintContext ctx, SKRect area, ComparisonSide side, int index, string caseId)
     {
         var m = ctx.M;
-        using (var fill = PaintContext.Fill(Theme.Panel))
+        using (var fill = PaintContext.Fill(ctx.Theme.Panel))
         {
             canvas.DrawRoundRect(area, 14 * m.U, 14 * m.U, fill);
         }
@@ -30,8 +52,8 @@ internal static class ComparisonPainter
         float pad = MathF.Max(5, 28 * m.U);
         var inner = new SKRect(area.Left + pad, area.Top + pad, area.Right - pad, area.Bottom - pad);
         float y = inner.Top;
-        y += ctx.DrawFitted(canvas, side.Label, new SKRect(inner.Left, y, inner.Right, y + (m.HeadingSize * 1.4f)), m.HeadingSize, m.MinText, Theme.ModeColor(index), $"comparison {caseId} label {index}", bold: true).Height + (m.Gap * 0.6f);
+        y += ctx.DrawFitted(canvas, side.Label, new SKRect(inner.Left, y, inner.Right, y + (m.HeadingSize * 1.4f)), m.HeadingSize, m.MinText, ctx.Theme.ModeColor(index), $"comparison {caseId} label {index}", bold: true).Height + (m.Gap * 0.6f);
         string points = string.Join("\n", side.Points.Select(p => "• " + p));
-        ctx.DrawFitted(canvas, points, new SKRect(inner.Left, y, inner.Right, inner.Bottom), m.BodySize, m.MinText * 0.9f, Theme.Text, $"comparison {caseId} points {index}");
+        ctx.DrawFitted(canvas, points, new SKRect(inner.Left, y, inner.Right, inner.Bottom), m.BodySize, m.MinText * 0.9f, ctx.Theme.Text, $"comparison {caseId} points {index}");
     }
 }

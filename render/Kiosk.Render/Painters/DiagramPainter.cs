@@ -19,7 +19,7 @@ internal static class DiagramPainter
     {
         var m = ctx.M;
         var content = new SKRect(m.Margin, m.HeaderHeight + m.Gap, m.W - m.Margin, m.H - m.HintHeight - m.Gap);
-        float legendH = m.Compact ? LegendRows(ctx) * MathF.Max(13, m.SmallSize * 1.25f) : m.SmallSize * 2.6f;
+        float legendH = m.Compact ? LegendRows(ctx) * MathF.Max(13 * m.TextScale, m.SmallSize * 1.25f) : m.SmallSize * (Described(ctx) ? 4.4f : 2.6f);
         float sideW = m.Compact ? 0 : content.Width * 0.27f;
         float gutterW = m.Compact ? content.Width * 0.13f : content.Width * 0.09f;
         var legend = new SKRect(content.Left, content.Bottom - legendH, content.Right, content.Bottom);
@@ -53,13 +53,13 @@ internal static class DiagramPainter
         for (int b = 0; b < layout.Bands.Length; b++)
         {
             float top = layout.Area.Top + (b * layout.BandHeight);
-            using (var fill = PaintContext.Fill(b % 2 == 0 ? Theme.BandA : Theme.BandB))
+            using (var fill = PaintContext.Fill(b % 2 == 0 ? ctx.Theme.BandA : ctx.Theme.BandB))
             {
                 canvas.DrawRect(new SKRect(g.Gutter.Left, top, layout.Area.Right, top + layout.BandHeight), fill);
             }
 
             var label = new SKRect(g.Gutter.Left + 4, top + 4, g.Gutter.Right - 2, top + layout.BandHeight - 4);
-            ctx.DrawFitted(canvas, (m.Compact ? ScaleBands.ShortNames : ScaleBands.Names)[layout.Bands[b]], label, m.SmallSize, MathF.Min(m.MinText, 9), Theme.Muted, $"band {b}");
+            ctx.DrawFitted(canvas, (m.Compact ? ScaleBands.ShortNames : ScaleBands.Names)[layout.Bands[b]], label, m.SmallSize, MathF.Min(m.MinText, 9 * m.TextScale), ctx.Theme.Muted, $"band {b}");
         }
     }
 
@@ -72,36 +72,51 @@ internal static class DiagramPainter
         float slot = area.Width / Math.Max(1, perRow);
         float rowH = area.Height / rows;
         float swatch = MathF.Min(slot * 0.22f, 56 * m.U + 10);
+        // One text size for the whole legend (the smallest of the items' best fits), so no mode looks lesser.
+        // Large screens print each mode's one-line description under its name.
+        var texts = new string[c.Modes.Count];
+        float size = m.SmallSize, min = MathF.Min(m.MinText, 7 * m.TextScale);
+        for (int i = 0; i < c.Modes.Count; i++)
+        {
+            var mode = c.Modes[i];
+            texts[i] = m.Compact ? ActorLabels.Distinctive(mode.Name, c.Modes.Select(x => x.Name)) : Described(ctx) && mode.Short is { } sh ? $"{mode.Name}\n{sh}" : mode.Name;
+            size = MathF.Min(size, ctx.Text.Fit(texts[i], slot - swatch - 10, rowH, m.SmallSize, min).Size);
+        }
+
         for (int i = 0; i < c.Modes.Count; i++)
         {
             float x = area.Left + ((i % perRow) * slot);
             float top = area.Top + ((i / perRow) * rowH);
             float cy = top + (rowH / 2);
-            using var line = PaintContext.Stroke(Theme.ModeColor(i), MathF.Max(1.5f, 5 * m.U));
-            if (Theme.ModeDash(i, MathF.Max(0.4f, m.U)) is { } dash)
+            using var line = PaintContext.Stroke(ctx.ModeColor(c, i), MathF.Max(1.5f, 5 * m.U));
+            if (PaintContext.ModeDash(c, i, MathF.Max(0.4f, m.U)) is { } dash)
             {
                 line.PathEffect = SKPathEffect.CreateDash(dash, 0);
             }
 
-            canvas.DrawLine(x, cy, x + swatch, cy, line);
             var text = new SKRect(x + swatch + 4, top, x + slot - 6, top + rowH);
-            var layout = ctx.Text.Fit(m.Compact ? ActorLabels.Distinctive(c.Modes[i].Name, c.Modes.Select(x => x.Name)) : c.Modes[i].Name, text.Width, text.Height, m.SmallSize, MathF.Min(m.MinText, 7), bold: false);
+            var layout = ctx.Text.Fit(texts[i], text.Width, text.Height, size, MathF.Min(size, min));
             if (layout.Overflowed)
             {
-                ctx.Overflows.Add($"{m.Profile.Name}: legend {c.Id} {c.Modes[i].Id}");
+                ctx.Overflows.Add($"{ctx.Where}: legend {c.Id} {c.Modes[i].Id}");
             }
 
-            using var paint = PaintContext.Fill(Theme.Text);
-            layout.Draw(canvas, text.Left, text.MidY - (layout.Height / 2), paint);
+            float textTop = text.MidY - (layout.Height / 2);
+            float lineY = m.Compact ? cy : textTop + (layout.LineHeight * 0.5f);
+            canvas.DrawLine(x, lineY, x + swatch, lineY, line);
+            ctx.Draw(canvas, layout, text.Left, textTop, text.Width, ctx.Theme.Text, $"legend {c.Id} {c.Modes[i].Id}");
         }
     }
+
+    /// <summary>Only wide screens have room for each mode's one-line description in the legend.</summary>
+    private static bool Described(PaintContext ctx) => !ctx.M.Compact && ctx.M.W >= 1200 && !ctx.Theme.IsLargeText;
 
     private static int LegendRows(PaintContext ctx) => ctx.Pack.Cases.Max(c => c.Modes.Count) > 3 ? 2 : 1;
 
     private static void PaintSide(SKCanvas canvas, PaintContext ctx, SKRect area, CaseStudy c, Phase p)
     {
         var m = ctx.M;
-        using (var fill = PaintContext.Fill(Theme.Panel))
+        using (var fill = PaintContext.Fill(ctx.Theme.Panel))
         {
             canvas.DrawRoundRect(area, 14 * m.U, 14 * m.U, fill);
         }
@@ -109,10 +124,10 @@ internal static class DiagramPainter
         float pad = MathF.Max(6, 24 * m.U);
         var inner = new SKRect(area.Left + pad, area.Top + pad, area.Right - pad, area.Bottom - pad);
         float y = inner.Top;
-        y += ctx.DrawFitted(canvas, p.Title, new SKRect(inner.Left, y, inner.Right, y + (m.HeadingSize * 2.6f)), m.HeadingSize * 0.8f, m.MinText, Theme.Text, $"diagram {c.Id}/{p.Id} title", bold: true).Height + (m.Gap * 0.5f);
+        y += ctx.DrawFitted(canvas, p.Title, new SKRect(inner.Left, y, inner.Right, y + (m.HeadingSize * 2.6f)), m.HeadingSize * 0.8f, m.MinText, ctx.Theme.Text, $"diagram {c.Id}/{p.Id} title", bold: true).Height + (m.Gap * 0.5f);
         if (m.W >= 1200)
         {
-            y += ctx.DrawFitted(canvas, p.Short, new SKRect(inner.Left, y, inner.Right, y + (inner.Height * 0.3f)), m.SmallSize, m.MinText, Theme.Muted, $"diagram {c.Id}/{p.Id} short").Height + m.Gap;
+            y += ctx.DrawFitted(canvas, p.Short, new SKRect(inner.Left, y, inner.Right, y + (inner.Height * 0.3f)), m.SmallSize, m.MinText, ctx.Theme.Muted, $"diagram {c.Id}/{p.Id} short").Height + m.Gap;
         }
         else
         {
@@ -127,13 +142,19 @@ internal static class DiagramPainter
         }
 
         float rowH = (inner.Bottom - y) / edges.Count;
-        float size = MathF.Min(m.SmallSize, rowH / 1.3f);
+        float size = MathF.Min(m.SmallSize, rowH / 1.3f), min = MathF.Min(size, 8 * m.TextScale);
+        var texts = edges.Select(e => $"{ShortName(c, e.From)} {e.Relation} {ShortName(c, e.To)}").ToArray();
+
+        // One size for every relation in the panel: the smallest of their best fits.
+        foreach (string text in texts)
+        {
+            size = MathF.Min(size, ctx.Text.Fit(text, inner.Width, rowH, size, min).Size);
+        }
+
         for (int i = 0; i < edges.Count; i++)
         {
-            var e = edges[i];
-            int mode = IndexOfMode(c, e.Mode);
-            string text = $"{ShortName(c, e.From)} → {ShortName(c, e.To)}: {e.Relation}";
-            ctx.DrawFitted(canvas, text, new SKRect(inner.Left, y + (i * rowH), inner.Right, y + ((i + 1) * rowH)), size, MathF.Min(size, 8), Theme.ModeColor(mode), $"diagram {c.Id}/{p.Id} edge {i}");
+            int mode = IndexOfMode(c, edges[i].Mode);
+            ctx.DrawFitted(canvas, texts[i], new SKRect(inner.Left, y + (i * rowH), inner.Right, y + ((i + 1) * rowH)), size, MathF.Min(size, min), ctx.ModeColor(c, mode), $"diagram {c.Id}/{p.Id} edge {i}");
         }
     }
 

@@ -1,3 +1,4 @@
+using Kiosk.Render.Maps;
 using Kiosk.Render.Layout;
 using SkiaSharp;
 
@@ -42,13 +43,13 @@ internal static class GlossaryPainter
 
         for (int col = 0; col < columns; col++)
         {
-            ctx.DrawFitted(canvas, texts[col], boxes[col], size, m.MinText * 0.9f, Theme.Text, $"glossary {c.Id} column {col}");
+            ctx.DrawFitted(canvas, texts[col], boxes[col], size, m.MinText * 0.9f, ctx.Theme.Text, $"glossary {c.Id} column {col}");
         }
 
         if (citationH > 0)
         {
             var ci = c.Citation;
-            ctx.DrawFitted(canvas, $"Source: {string.Join(", ", ci.Authors)} ({ci.Year}). {ci.Title}. {ci.Journal}.", new SKRect(area.Left, area.Bottom - citationH, area.Right, area.Bottom), m.SmallSize, m.MinText, Theme.Muted, $"glossary {c.Id} citation");
+            ctx.DrawFitted(canvas, $"Source: {string.Join(", ", ci.Authors)} ({ci.Year}). {ci.Title}. {ci.Journal}.", new SKRect(area.Left, area.Bottom - citationH, area.Right, area.Bottom), m.SmallSize, m.MinText, ctx.Theme.Muted, $"glossary {c.Id} citation");
         }
     }
 
@@ -56,9 +57,22 @@ internal static class GlossaryPainter
     {
         var m = ctx.M;
         var area = Chrome.Header(canvas, ctx, $"About · {ctx.Pack.Title}", string.Empty, "Back, Select or Home: return");
+
+        // Where the five cases happen: one marker per case at its first place, numbered as on the home screen.
+        var located = ctx.Pack.Cases.Where(c => c.Places.Count > 0).ToList();
+        if (located.Count > 0)
+        {
+            float mapW = area.Width * (m.Compact ? 0.42f : 0.4f);
+            var mapArea = new SKRect(area.Right - mapW, area.Top, area.Right, area.Bottom);
+            var view = LocatorMap.ViewAround(located.SelectMany(c => c.Places), mapArea.Width / mapArea.Height, 16);
+            var markers = located.Select(c => new MapMarker(c.Places[0].Lon, c.Places[0].Lat, m.Compact ? $"{c.Order}" : $"{c.Order} {LocatorMap.Label(c.Places[0])}", true)).ToList();
+            LocatorMap.Paint(canvas, ctx, mapArea, view, markers, "about map");
+            area = new SKRect(area.Left, area.Top, area.Right - mapW - m.Gap, area.Bottom);
+        }
+
         string text = string.Join("\n", ctx.Pack.Cases.Select(c => m.Compact
             ? $"{c.Order}. {c.Title} ({c.Citation.Year})"
             : $"{c.Order}. {c.Title}: {string.Join(", ", c.Citation.Authors)} ({c.Citation.Year}), {c.Citation.Journal}."));
-        ctx.DrawFitted(canvas, text + (m.Compact ? string.Empty : "\n\nEvery text here is written in the exhibit's own words from these papers; quotations are marked."), area, m.BodySize, m.MinText * 0.9f, Theme.Text, "about");
+        ctx.DrawFitted(canvas, text + (m.Compact ? string.Empty : "\n\nEvery text here is written in the exhibit's own words from these papers; quotations are marked."), area, m.BodySize, m.MinText * 0.9f, ctx.Theme.Text, "about");
     }
 }

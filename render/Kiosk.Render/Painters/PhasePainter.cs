@@ -1,10 +1,13 @@
 using System.Globalization;
-using Kiosk.Render.Layout;
+using Kiosk.Content.Model;
 using SkiaSharp;
 
 namespace Kiosk.Render.Painters;
 
-/// <summary>One phase of a case's timeline: the bar, the phase's title and story, and its key figures.</summary>
+/// <summary>
+/// One phase of a case's timeline: the bar, the phase's title and story, the papers' voices (pull quotes) and
+/// its key figures, comparable ones as a chart.
+/// </summary>
 internal static class PhasePainter
 {
     public static void Paint(SKCanvas canvas, PaintContext ctx, int caseIndex, int phaseIndex)
@@ -16,49 +19,85 @@ internal static class PhasePainter
         string position = string.Create(CultureInfo.InvariantCulture, $"Phase {phaseIndex + 1} of {c.Phases.Count}");
         var area = Chrome.Header(canvas, ctx, c.Title, position, "◀ ▶ phases   ·   Select: coupling diagram   ·   Back: case   ·   Home: all cases");
         float y = area.Top + Timeline.Paint(canvas, ctx, area, c, phaseIndex) + m.Gap;
+        var quotes = c.Quotes.Where(q => q.Phase == p.Id).ToList();
+        var (series, rest) = FigureChart.Split(p.Figures);
+        string what = $"{c.Id}/{p.Id}";
 
-        bool sideFigures = !m.Compact && p.Figures.Count > 0;
-        float textRight = sideFigures ? area.Left + (area.Width * 0.64f) : area.Right;
-        float figuresH = m.Compact && p.Figures.Count > 0 ? MathF.Max(28, m.BodySize * 2.7f) : 0;
+        bool side = !m.Compact && p.Figures.Count > 0;
+        float textRight = side ? area.Left + (area.Width * 0.62f) : area.Right;
+        float figuresH = m.Compact && p.Figures.Count > 0 ? (series.Count > 0 ? MathF.Max(60, area.Height * 0.34f) : MathF.Max(28, m.BodySize * 2.7f)) : 0;
         float titleH = m.HeadingSize * 2.7f;
         string title = m.Compact ? $"{p.Years}  {p.Title}" : p.Title;
-        y += ctx.DrawFitted(canvas, title, new SKRect(area.Left, y, textRight, y + titleH), m.HeadingSize, m.MinText, Theme.Text, $"phase {c.Id}/{p.Id} title", bold: true).Height + (m.Gap * 0.6f);
-        string body = m.Compact ? p.Short : p.Summary;
-        ctx.DrawFitted(canvas, body, new SKRect(area.Left, y, textRight, area.Bottom - figuresH), m.BodySize, m.MinText, Theme.Text, $"phase {c.Id}/{p.Id} {(m.Compact ? "short" : "summary")}");
+        y += ctx.DrawFitted(canvas, title, new SKRect(area.Left, y, textRight, y + titleH), m.HeadingSize, m.MinText, ctx.Theme.Text, $"phase {what} title", bold: true).Height + (m.Gap * 0.6f);
+        float figuresTop = y;
 
-        if (sideFigures)
+        // The story takes what it needs (up to the whole column when there is no quote); quotes follow it.
+        string body = m.Compact ? p.Short : p.Summary;
+        float bodyBottom = area.Bottom - figuresH;
+        if (quotes.Count > 0)
         {
-            PaintFigureCards(canvas, ctx, new SKRect(textRight + (m.Gap * 2), y, area.Right, area.Bottom), p.Figures, $"{c.Id}/{p.Id}");
+            bodyBottom = y + ((bodyBottom - y) * (m.Compact ? 0.55f : 0.62f));
+        }
+
+        var bodyLayout = ctx.DrawFitted(canvas, body, new SKRect(area.Left, y, textRight, bodyBottom), m.BodySize, m.MinText, ctx.Theme.Text, $"phase {what} {(m.Compact ? "short" : "summary")}");
+        if (quotes.Count > 0)
+        {
+            float top = y + bodyLayout.Height + (m.Gap * 0.9f);
+            PullQuote.PaintAll(canvas, ctx, new SKRect(area.Left, top, textRight, area.Bottom - figuresH - (figuresH > 0 ? m.Gap * 0.5f : 0)), c, quotes, $"phase {what}");
+        }
+
+        if (side)
+        {
+            PaintFigures(canvas, ctx, new SKRect(textRight + (m.Gap * 2), figuresTop, area.Right, area.Bottom), series, rest, what);
         }
         else if (figuresH > 0)
         {
-            var f = p.Figures[0];
-            ctx.DrawFitted(canvas, $"{f.Value} · {f.Label}", new SKRect(area.Left, area.Bottom - figuresH, area.Right, area.Bottom), m.BodySize, m.MinText, Theme.Accent, $"phase {c.Id}/{p.Id} figure", bold: true);
+            var strip = new SKRect(area.Left, area.Bottom - figuresH, area.Right, area.Bottom);
+            if (series.Count > 0)
+            {
+                FigureChart.Paint(canvas, ctx, strip, series[0], $"figure {what}");
+            }
+            else
+            {
+                var f = p.Figures[0];
+                ctx.DrawFitted(canvas, $"{f.Value} · {f.Label}", strip, m.BodySize, m.MinText, ctx.Theme.Accent, $"phase {what} figure", bold: true);
+            }
         }
     }
 
-    private static void PaintFigureCards(SKCanvas canvas, PaintContext ctx, SKRect area, IReadOnlyList<Content.Model.KeyFigure> figures, string what)
+    /// <summary>Charts first (each series its own), then a card per figure that stands alone.</summary>
+    internal static void PaintFigures(SKCanvas canvas, PaintContext ctx, SKRect area, List<List<KeyFigure>> series, List<KeyFigure> rest, string what)
     {
         var m = ctx.M;
         float gap = m.Gap * 0.6f;
-        float cardH = MathF.Min((area.Height - (gap * (figures.Count - 1))) / figures.Count, m.HeadingSize * 3.6f);
-        float pad = MathF.Max(4, 18 * m.U);
-        for (int i = 0; i < figures.Count; i++)
+        float cardH = MathF.Min(m.HeadingSize * 3.6f, rest.Count == 0 ? 0 : (area.Height * (series.Count == 0 ? 1 : 0.45f) - (gap * (rest.Count - 1))) / rest.Count);
+        float chartsH = area.Height - (rest.Count * (cardH + gap));
+        float y = area.Top;
+        for (int s = 0; s < series.Count; s++)
         {
-            var card = new SKRect(area.Left, area.Top + (i * (cardH + gap)), area.Right, area.Top + (i * (cardH + gap)) + cardH);
-            using (var fill = PaintContext.Fill(Theme.Panel))
+            float h = MathF.Min((chartsH - (gap * (series.Count - 1))) / series.Count, area.Height * 0.55f);
+            FigureChart.Paint(canvas, ctx, new SKRect(area.Left, y, area.Right, y + h), series[s], $"figure {what} {s}");
+            y += h + gap;
+        }
+
+        float pad = MathF.Max(4, 18 * m.U);
+        for (int i = 0; i < rest.Count; i++)
+        {
+            var card = new SKRect(area.Left, y, area.Right, y + cardH);
+            y += cardH + gap;
+            using (var fill = PaintContext.Fill(ctx.Theme.Panel))
             {
                 canvas.DrawRoundRect(card, 12 * m.U, 12 * m.U, fill);
             }
 
-            using (var bar = PaintContext.Fill(Theme.Accent))
+            using (var bar = PaintContext.Fill(ctx.Theme.Accent))
             {
                 canvas.DrawRect(card.Left, card.Top, MathF.Max(2, 6 * m.U), card.Height, bar);
             }
 
             float valueH = card.Height * 0.5f;
-            ctx.DrawFitted(canvas, figures[i].Value, new SKRect(card.Left + (pad * 1.5f), card.Top + pad * 0.6f, card.Right - pad, card.Top + valueH), m.HeadingSize, m.MinText, Theme.Accent, $"figure {what} {i} value", bold: true);
-            ctx.DrawFitted(canvas, figures[i].Label, new SKRect(card.Left + (pad * 1.5f), card.Top + valueH, card.Right - pad, card.Bottom - (pad * 0.4f)), m.SmallSize, m.MinText, Theme.Muted, $"figure {what} {i} label");
+            ctx.DrawFitted(canvas, rest[i].Value, new SKRect(card.Left + (pad * 1.5f), card.Top + (pad * 0.6f), card.Right - pad, card.Top + valueH), m.HeadingSize, m.MinText, ctx.Theme.Accent, $"figure {what} {i} value", bold: true);
+            ctx.DrawFitted(canvas, rest[i].Label, new SKRect(card.Left + (pad * 1.5f), card.Top + valueH, card.Right - pad, card.Bottom - (pad * 0.4f)), m.SmallSize, m.MinText, ctx.Theme.Muted, $"figure {what} {i} label");
         }
     }
 }

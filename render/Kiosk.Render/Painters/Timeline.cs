@@ -17,12 +17,12 @@ internal static class Timeline
         float lineY = area.Top + (m.Compact ? height * 0.3f : height * 0.3f);
         float step = n > 1 ? area.Width / (n - 1) : 0;
         float dot = MathF.Max(3, 10 * m.U);
-        using (var line = PaintContext.Stroke(Theme.NodeBorder, MathF.Max(1, 3 * m.U)))
+        using (var line = PaintContext.Stroke(ctx.Theme.NodeBorder, MathF.Max(1, 3 * m.U)))
         {
             canvas.DrawLine(area.Left, lineY, area.Right, lineY, line);
         }
 
-        using (var done = PaintContext.Stroke(Theme.Accent, MathF.Max(1.5f, 5 * m.U)))
+        using (var done = PaintContext.Stroke(ctx.Theme.Accent, MathF.Max(1.5f, 5 * m.U)))
         {
             canvas.DrawLine(area.Left, lineY, area.Left + (step * current), lineY, done);
         }
@@ -30,7 +30,7 @@ internal static class Timeline
         for (int i = 0; i < n; i++)
         {
             float x = area.Left + (step * i);
-            using var fill = PaintContext.Fill(i <= current ? Theme.Accent : Theme.NodeBorder);
+            using var fill = PaintContext.Fill(i <= current ? ctx.Theme.Accent : ctx.Theme.NodeBorder);
             canvas.DrawCircle(x, lineY, i == current ? dot * 1.8f : dot, fill);
             bool label = !m.Compact || i == current;
             if (label)
@@ -40,7 +40,7 @@ internal static class Timeline
                 float w = MathF.Min(ctx.Text.Measure(years, labelSize) + 2, MathF.Max(step * 0.96f, 10) * (m.Compact ? 4 : 1));
                 float left = Math.Clamp(x - (w / 2), area.Left, area.Right - w);
                 var box = new SKRect(left, lineY + (dot * 2.2f), left + w, area.Top + height);
-                ctx.DrawFitted(canvas, years, box, labelSize, MathF.Min(labelSize, m.MinText * 0.8f), i == current ? Theme.Text : Theme.Muted, $"timeline {c.Id} {i}", bold: i == current, align: SKTextAlign.Center);
+                ctx.DrawFitted(canvas, years, box, labelSize, MathF.Min(labelSize, m.MinText * 0.8f), i == current ? ctx.Theme.Text : ctx.Theme.Muted, $"timeline {c.Id} {i}", bold: i == current, align: SKTextAlign.Center);
             }
         }
 

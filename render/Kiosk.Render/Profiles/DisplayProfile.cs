@@ -18,6 +18,12 @@ public sealed record DisplayProfile(string Name, int Width, int Height)
     /// <summary>Below this height there is no room for a summary paragraph: the one-line <c>short</c> is shown.</summary>
     public bool IsCompact => Height < 400;
 
+    /// <summary>
+    /// Whether the large-text mode is offered: at 1.5x the legible minimum a 240-line panel holds too little of a
+    /// screen, so panels under 320 lines stay in the normal theme.
+    /// </summary>
+    public bool SupportsLargeText => Height >= 320;
+
     /// <summary>Base unit of the layout: 1 at 1080 lines, so sizes read as if designed for HDMI.</summary>
     public float Unit => Math.Min(Width / 1920f, Height / 1080f);
 

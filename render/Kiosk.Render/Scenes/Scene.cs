@@ -8,5 +8,11 @@ public readonly record struct Scene(Screen From, Screen To, float T)
 {
     public static Scene At(Screen screen) => new(screen, screen, 1f);
 
+    /// <summary>Above zero: the idle time limit is near, and a notice over the screen counts down these seconds.</summary>
+    public int IdleWarningSeconds { get; init; }
+
+    /// <summary>Draw in the large-text theme (text 1.5x larger, contrast at least 7:1).</summary>
+    public bool LargeText { get; init; }
+
     public bool IsAtRest => T >= 1f || From == To;
 }

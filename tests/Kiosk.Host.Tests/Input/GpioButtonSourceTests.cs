@@ -74,11 +74,11 @@ public class GpioButtonSourceTests
 
         foreach ((double at, int i) in chatter.Select((at, i) => (at, i)))
         {
-            rig.Driver.Edge(13, i % 2 == 0 ? PinValue.Low : PinValue.High, Ms(50 + at));
+            rig.Driver.Edge(5, i % 2 == 0 ? PinValue.Low : PinValue.High, Ms(50 + at));
         }
 
         rig.Clock.AdvanceTo(Ms(500));
-        Assert.Equal([NavCommand.Select], rig.Sink.Commands);
+        Assert.Equal([NavCommand.Next], rig.Sink.Commands);
     }
 
     [Fact]
@@ -105,6 +105,24 @@ public class GpioButtonSourceTests
         rig.Release(26, Ms(700));
         rig.Clock.AdvanceTo(Ms(2000));
         Assert.Equal([NavCommand.Home], rig.Sink.Commands);
+    }
+
+    [Fact]
+    public void Select_posts_on_release_and_held_posts_SelectLong_for_large_text()
+    {
+        using var rig = new GpioRig();
+
+        rig.Press(13, Ms(0));
+        rig.Release(13, Ms(300));
+        rig.Clock.AdvanceTo(Ms(500));
+        Assert.Equal([NavCommand.Select], rig.Sink.Commands);
+
+        rig.Press(13, Ms(1000));
+        rig.Clock.AdvanceTo(Ms(1800));
+        Assert.Equal([NavCommand.Select, NavCommand.SelectLong], rig.Sink.Commands);
+        rig.Release(13, Ms(2500));
+        rig.Clock.AdvanceTo(Ms(3000));
+        Assert.Equal([NavCommand.Select, NavCommand.SelectLong], rig.Sink.Commands);
     }
 
     [Fact]

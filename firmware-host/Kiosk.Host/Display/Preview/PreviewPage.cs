@@ -26,7 +26,7 @@ internal static class PreviewPage
 <img id="frame" alt="kiosk display" data-sequence="0">
 <div id="buttons">
   <button id="previous" data-command="previous">&#9664; Previous</button>
-  <button id="select" data-command="select">Select</button>
+  <button id="select">Select (hold: large text)</button>
   <button id="next" data-command="next">Next &#9654;</button>
   <button id="back" data-command="back">Back</button>
   <button id="home">Home (hold: glossary)</button>
@@ -54,8 +54,12 @@ const home = document.getElementById('home');
 let homeTimer = null, homeLong = false;
 home.addEventListener('pointerdown', () => { homeLong = false; homeTimer = setTimeout(() => { homeLong = true; send('homelong'); }, 800); });
 home.addEventListener('pointerup', () => { clearTimeout(homeTimer); if (!homeLong) send('home'); });
+const select = document.getElementById('select');
+let selectTimer = null, selectLong = false;
+select.addEventListener('pointerdown', () => { selectLong = false; selectTimer = setTimeout(() => { selectLong = true; send('selectlong'); }, 800); });
+select.addEventListener('pointerup', () => { clearTimeout(selectTimer); if (!selectLong) send('select'); });
 document.addEventListener('keydown', (e) => {
-  const map = { ArrowRight: 'next', ArrowDown: 'next', ' ': 'next', ArrowLeft: 'previous', ArrowUp: 'previous', Enter: 'select', Backspace: 'back', Escape: 'back', h: 'home', Home: 'home' };
+  const map = { ArrowRight: 'next', ArrowDown: 'next', ' ': 'next', ArrowLeft: 'previous', ArrowUp: 'previous', Enter: 'select', l: 'selectlong', L: 'selectlong', Backspace: 'back', Escape: 'back', h: 'home', Home: 'home' };
   if (map[e.key] && !e.repeat) { send(map[e.key]); e.preventDefault(); }
 });
 connect();

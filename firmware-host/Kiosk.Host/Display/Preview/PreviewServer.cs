@@ -99,7 +99,7 @@ public sealed class PreviewServer : IHostedService, IAsyncDisposable
         {
             return _input.TryPress(command)
                 ? Results.Ok()
-                : Results.BadRequest(new { error = $"unknown command '{command}' (next, previous, select, back, home, homelong)" });
+                : Results.BadRequest(new { error = $"unknown command '{command}' (next, previous, select, back, home, homelong, selectlong)" });
         });
         _app.Map("/ws", (Func<HttpContext, Task>)ServeSocket);
         await _app.StartAsync(cancellationToken).ConfigureAwait(false);
