@@ -57,7 +57,7 @@ public sealed class PackWatcher : BackgroundService
         lock (_gate)
         {
             _lastGood = pack;
-            if (_trial is not { } trial || !ReferenceEquals(trial.Pack, pack) || !_store.Commit(trial.Sha256))
+            if (_trial is not { } trial || !ReferenceEquals(trial.Pack, pack) || !TryCommit(trial.Sha256))
             {
                 return;
             }
@@ -65,6 +65,20 @@ public sealed class PackWatcher : BackgroundService
             _trial = null;
             _logger.LogInformation("pack {Id} {Version} ({Sha}) committed {Ms:0} ms after its trial began: its first frame is on the glass and the inputs are alive",
                 SafeText.Escape(pack.Manifest.Id), SafeText.Escape(pack.Manifest.Version), trial.Sha256[..12], _time.GetElapsedTime(trial.Started).TotalMilliseconds);
+        }
+    }
+
+    /// <summary>Commits in the store; a store that cannot be written is logged and tried again after the next frame.</summary>
+    private bool TryCommit(string sha)
+    {
+        try
+        {
+            return _store.Commit(sha);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            _logger.LogWarning("could not commit {Sha} ({Message}); trying again", sha[..12], ex.Message);
+            return false;
         }
     }
 
