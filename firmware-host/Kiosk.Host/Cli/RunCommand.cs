@@ -1,5 +1,8 @@
 using System.CommandLine;
+using Kiosk.Content.Diagnostics;
 using Kiosk.Host.Display;
+using Kiosk.Host.Packs;
+using Microsoft.Extensions.DependencyInjection;
 using Kiosk.Host.Settings;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -52,9 +55,10 @@ internal static class RunCommand
             {
                 using var host = KioskHost.Build(configFile?.FullName, overrides);
 
-                // Open the display before the host starts, so a display setting that only fails when used (a
-                // framebuffer path that is a regular file) is reported as a setting, not logged as a crash.
-                host.Services.GetRequiredService<DisplaySet>();
+                // Made before the host starts, so a refused --pack or a display that cannot open is one line here,
+                // not the host's failed-start log with a stack trace.
+                _ = host.Services.GetRequiredService<DisplaySet>();
+                _ = host.Services.GetRequiredService<PackWatcher>();
                 await host.RunAsync(token).ConfigureAwait(false);
                 return ExitCodes.Ok;
             }
@@ -72,6 +76,11 @@ internal static class RunCommand
                 // Raised when the display is opened (a framebuffer path that is a regular file, say): a settings
                 // error found one step later, reported the same way.
                 console.Error.WriteLine($"kiosk: {KioskOptions.SectionName}:Display: {ex.Message}");
+                return ExitCodes.Usage;
+            }
+            catch (PackRefusedException ex)
+            {
+                console.Error.WriteLine($"kiosk: {KioskOptions.SectionName}:Pack: {SafeText.Escape(ex.Message)}");
                 return ExitCodes.Usage;
             }
             catch (InvalidDataException ex)
