@@ -92,11 +92,15 @@ public static class KioskHost
             services.AddPreviewInput();
         }
 
-        foreach (string input in settings.Kiosk.Inputs)
+        foreach (string input in settings.Inputs)
         {
             if (input == "gpio")
             {
                 services.AddGpioButtons(settings.Gpio);
+            }
+            else if (input == KioskSettings.KeyboardsInput)
+            {
+                services.AddKeyboards(settings.Evdev);
             }
             else
             {

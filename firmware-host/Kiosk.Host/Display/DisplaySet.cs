@@ -57,6 +57,18 @@ public sealed class DisplaySet : IDisposable
         }
     }
 
+    /// <summary>
+    /// Tells every display that can (<see cref="IBlankable"/>) that the screen is blanked or back. A display that
+    /// fails at it still shows the black frame, so the failure is only logged.
+    /// </summary>
+    public void SetBlanked(bool blanked)
+    {
+        foreach (var guard in _guards)
+        {
+            guard.TrySetBlanked(blanked);
+        }
+    }
+
     /// <summary>A failed display is due another try; it needs a frame even if nothing on screen changed.</summary>
     public bool RetryDue => _guards.Exists(g => g.RetryDue);
 

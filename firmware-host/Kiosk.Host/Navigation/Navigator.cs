@@ -23,6 +23,7 @@ public sealed class Navigator
     private readonly TimeSpan _attractInterval;
     private readonly TimeSpan _phaseStep;
     private readonly TimeSpan _screenChange;
+    private readonly TimeSpan _lectureQuiet;
 
     private PackContent _pack;
     private int[] _phaseCounts;
@@ -32,6 +33,8 @@ public sealed class Navigator
     private Screen _glossaryReturn;
     private NavTransition _transition;
     private bool _animating;
+    private bool _blanked;
+    private bool _lecture;
     private DateTimeOffset _lastCommand;
     private DateTimeOffset _attractShownAt;
     private DateTimeOffset _lastNow;
@@ -46,6 +49,7 @@ public sealed class Navigator
         _attractInterval = options.AttractInterval;
         _phaseStep = options.PhaseStepDuration;
         _screenChange = options.ScreenChangeDuration;
+        _lectureQuiet = options.LectureQuietTime;
 
         _pack = pack;
         (_phaseCounts, _hasComparison) = Index(pack);
@@ -91,18 +95,61 @@ public sealed class Navigator
     public bool NeedsFrame(long renderedVersion, DateTimeOffset now) => renderedVersion != _version || IsAnimating(now);
 
     /// <summary>
+    /// True while the lecturer has blanked the screen: the frame loop shows black (and SPI panels turn their
+    /// backlight off). Where the visitor is stays as it was, so unblanking shows the same screen again.
+    /// </summary>
+    public bool IsBlanked => _blanked;
+
+    /// <summary>
+    /// True in lecture mode: a presenter key was used and <see cref="NavigatorOptions.LectureQuietTime"/> has not
+    /// yet passed without a command, so the idle timeout and the attract loop wait.
+    /// </summary>
+    public bool InLecture => _lecture;
+
+    /// <summary>
     /// Applies a visitor's command at <paramref name="now"/>. Every command, even one that changes nothing, counts
     /// as activity and restarts the idle count. In the attract loop a command only wakes the kiosk (to Home on
     /// the case on show) and is not applied itself. Returns true when the screen changed.
     /// </summary>
-    public bool Apply(NavCommand command, DateTimeOffset now)
+    public bool Apply(NavCommand command, DateTimeOffset now) => Apply(command, now, presenter: false);
+
+    /// <summary>
+    /// As <see cref="Apply(NavCommand, DateTimeOffset)"/>; <paramref name="presenter"/> says the command came from a
+    /// presenter key, which starts (or keeps up) lecture mode. In lecture mode a long Home leaves it and goes home.
+    /// While blanked, any command only unblanks (Blank too), like a press in the attract loop only wakes.
+    /// </summary>
+    public bool Apply(NavCommand command, DateTimeOffset now, bool presenter)
     {
         Observe(now);
         _lastCommand = now;
+        if (command == NavCommand.HomeLong && _lecture)
+        {
+            // The lecturer's way to hand the exhibit back to visitors: home, and the idle count runs again.
+            _lecture = false;
+            bool wasBlanked = Unblank();
+            return StartTransition(HomeScreen(CurrentCase()), now) || wasBlanked;
+        }
+
+        if (presenter && _lectureQuiet > TimeSpan.Zero)
+        {
+            _lecture = true;
+        }
+
+        if (Unblank())
+        {
+            return true;
+        }
+
         Screen target;
         if (_screen.Kind == ScreenKind.Attract)
         {
             target = HomeScreen(_screen.CaseIndex);
+        }
+        else if (command == NavCommand.Blank)
+        {
+            _blanked = true;
+            _version++;
+            return true;
         }
         else
         {
@@ -149,8 +196,15 @@ public sealed class Navigator
                 }
             }
         }
+        else if (_lecture && now - _lastCommand < _lectureQuiet)
+        {
+            // Lecture mode: a lecturer may talk over one screen for many minutes.
+        }
         else if (now - _lastCommand >= _idleTimeout)
         {
+            // The screen never stays dark on its own: the attract loop lights it again.
+            _lecture = false;
+            Unblank();
             _attractShownAt = now;
             StartTransition(new Screen(ScreenKind.Attract, CurrentCase()), now);
         }
@@ -209,6 +263,20 @@ public sealed class Navigator
         }
 
         int count = _phaseCounts.Length;
+        if (command == NavCommand.FirstPhase)
+        {
+            int current = CurrentCase();
+            return current < 0 ? s
+                : _phaseCounts[current] > 0 ? new Screen(ScreenKind.Phase, current, 0)
+                : new Screen(ScreenKind.CaseIntro, current);
+        }
+
+        if (command is >= NavCommand.Case1 and <= NavCommand.Case5)
+        {
+            int wanted = command - NavCommand.Case1;
+            return wanted < count ? new Screen(ScreenKind.CaseIntro, wanted) : s;
+        }
+
         switch (s.Kind)
         {
             case ScreenKind.Home:
@@ -361,6 +429,19 @@ public sealed class Navigator
         }
 
         _lastNow = now;
+    }
+
+    /// <summary>Ends a blank; true when the screen was blanked.</summary>
+    private bool Unblank()
+    {
+        if (!_blanked)
+        {
+            return false;
+        }
+
+        _blanked = false;
+        _version++;
+        return true;
     }
 
     /// <summary>The case the visitor is on, for Home and the attract loop: a glossary's opener's case, else 0.</summary>

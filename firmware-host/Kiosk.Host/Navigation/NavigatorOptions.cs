@@ -21,6 +21,12 @@ public sealed class NavigatorOptions
     /// <summary>Every other transition: a change of screen, of highlighted case, of case on show. Default 300 ms.</summary>
     public TimeSpan ScreenChangeDuration { get; set; } = TimeSpan.FromMilliseconds(300);
 
+    /// <summary>
+    /// Lecture mode: after a presenter key, the idle timeout and attract loop wait until this long has passed
+    /// without a command. Default 20 minutes; zero turns lecture mode off.
+    /// </summary>
+    public TimeSpan LectureQuietTime { get; set; } = TimeSpan.FromMinutes(20);
+
     /// <summary>Every problem, each naming its configuration key; empty when the options are usable.</summary>
     public IReadOnlyList<string> Validate()
     {
@@ -43,6 +49,11 @@ public sealed class NavigatorOptions
         if (ScreenChangeDuration <= TimeSpan.Zero)
         {
             errors.Add($"{nameof(ScreenChangeDuration)}: must be positive (is {ScreenChangeDuration})");
+        }
+
+        if (LectureQuietTime != TimeSpan.Zero && LectureQuietTime <= IdleTimeout)
+        {
+            errors.Add($"{nameof(LectureQuietTime)}: must be 0 (lecture mode off) or longer than {nameof(IdleTimeout)} ({IdleTimeout}), not {LectureQuietTime}");
         }
 
         return errors;

@@ -19,7 +19,11 @@ public sealed class KioskOptions
     /// <summary>Layout profile for displays without a size of their own (preview, png).</summary>
     public string Profile { get; set; } = "1920x1080";
 
-    /// <summary>Input devices: <c>gpio</c>, <c>evdev:/dev/input/eventN</c>. The preview's buttons are always live.</summary>
+    /// <summary>
+    /// Input devices: <c>gpio</c>, <c>keyboards</c> (every keyboard-like event device, hot-plugged),
+    /// <c>evdev:/dev/input/...</c> (one device). Empty means <c>keyboards</c>. The preview's buttons are live
+    /// whenever the preview is the display.
+    /// </summary>
     public List<string> Inputs { get; set; } = [];
 
     /// <summary>Most frames per second while something moves.</summary>
