@@ -23,7 +23,8 @@ public sealed class NavigatorOptions
 
     /// <summary>
     /// Lecture mode: after a presenter key, the idle timeout and attract loop wait until this long has passed
-    /// without a command. Default 20 minutes; zero turns lecture mode off.
+    /// without a command. Default 20 minutes; zero turns lecture mode off; at or below
+    /// <see cref="IdleTimeout"/> it changes nothing.
     /// </summary>
     public TimeSpan LectureQuietTime { get; set; } = TimeSpan.FromMinutes(20);
 
@@ -51,9 +52,11 @@ public sealed class NavigatorOptions
             errors.Add($"{nameof(ScreenChangeDuration)}: must be positive (is {ScreenChangeDuration})");
         }
 
-        if (LectureQuietTime != TimeSpan.Zero && LectureQuietTime <= IdleTimeout)
+        // Not tied to IdleTimeout: a site that raises the idle timeout past the quiet time gets a lecture mode
+        // that changes nothing, which is no reason to refuse to start.
+        if (LectureQuietTime < TimeSpan.Zero)
         {
-            errors.Add($"{nameof(LectureQuietTime)}: must be 0 (lecture mode off) or longer than {nameof(IdleTimeout)} ({IdleTimeout}), not {LectureQuietTime}");
+            errors.Add($"{nameof(LectureQuietTime)}: must be 0 (lecture mode off) or positive, not {LectureQuietTime}");
         }
 
         return errors;

@@ -62,7 +62,7 @@ public sealed class InputSettingsTests
     [InlineData("Evdev:ShiftKeys:63", "HomeLong", "Evdev:ShiftKeys:63")]
     [InlineData("Evdev:LectureKeys:0", "99999", "Evdev:LectureKeys:0")]
     [InlineData("Evdev:DeviceDirectory", " ", "Evdev:DeviceDirectory")]
-    [InlineData("Navigator:LectureQuietTime", "00:01:00", "Navigator:LectureQuietTime")]
+    [InlineData("Navigator:LectureQuietTime", "-00:01:00", "Navigator:LectureQuietTime")]
     public void Bad_input_settings_are_refused_naming_the_key(string key, string value, string named)
     {
         var ex = Assert.Throws<KioskSettingsException>(() => Load((key, value)));
