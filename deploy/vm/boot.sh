@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Boots an image made by deploy/vm/image.sh in QEMU with software emulation (TCG; no KVM needed):
-#   deploy/vm/boot.sh DIR [--disk FILE] [--run RUNDIR] [--mem MB] [--smp N] [--foreground]
+#   deploy/vm/boot.sh DIR [--disk FILE] [--run RUNDIR] [--mem MB] [--smp N] [--incoming STATE] [--foreground]
 # A 1920x1080 display (bochs-display on amd64, virtio-gpu on arm64), a virtio keyboard at PCI slot 5 (the
 # image's kiosk.json reads /dev/input/by-path/pci-0000:00:05.0-event-kbd), the virtio disk, user networking
 # closed to the outside (restrict=on) with the guest's sshd on a free 127.0.0.1 port, and a QMP socket for
@@ -10,6 +10,8 @@
 # in the background; the script prints, one per line, what a test needs:
 #   ssh_port=PORT  qmp=SOCKET  serial=LOG  pid=PID  run=RUNDIR
 # and writes the same lines to RUNDIR/vm.env. --foreground waits for QEMU instead (Ctrl-C ends it).
+# --incoming resumes a machine saved with QMP migrate to "exec:cat > STATE" (with the disk as it was then):
+# a running kiosk in seconds instead of a boot, which is how the power-cut test affords many cuts.
 # Stop it with the QMP command quit, or kill PID (both are a power cut to the guest).
 set -euo pipefail
 
@@ -20,12 +22,14 @@ run=""
 mem=1536
 smp=2
 foreground=no
+incoming=""
 while [ $# -gt 0 ]; do
   case "$1" in
     --disk) disk="$2"; shift 2 ;;
     --run) run="$2"; shift 2 ;;
     --mem) mem="$2"; shift 2 ;;
     --smp) smp="$2"; shift 2 ;;
+    --incoming) incoming="$2"; shift 2 ;;
     --foreground) foreground=yes; shift ;;
     *) echo "boot.sh: unknown argument: $1" >&2; exit 2 ;;
   esac
@@ -59,6 +63,7 @@ qemu+=(-accel tcg -smp "$smp" -m "$mem" -nodefaults -display none
   -device virtio-keyboard-pci,addr=0x5
   -qmp "unix:$run/qmp.sock,server=on,wait=off"
   -serial "file:$run/serial.log")
+[ -z "$incoming" ] || qemu+=(-incoming "exec:cat '$incoming'")
 
 # A free loopback port for the guest's sshd: pick one nobody listens on; should another process take it
 # in the moment before QEMU binds it, QEMU fails and the next port is tried.
