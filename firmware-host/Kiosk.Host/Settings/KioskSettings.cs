@@ -81,6 +81,7 @@ public sealed class KioskSettings
         var evdev = Bind(root, EvdevSection, errors, new EvdevKeyOptions(), o => o.Keys.Clear(), nameof(EvdevKeyOptions.Keys));
 
         // The display spec lives at Kiosk:Display in kiosk.json; its other settings in DisplayOptions.
+        kiosk.Display = DisplayDefault.Resolve(kiosk.Display);
         display.Spec = kiosk.Display;
         errors.AddRange(display.Validate().Select(e => e.StartsWith(DisplayOptions.SectionName, StringComparison.Ordinal) ? e
             : e.StartsWith(DisplayOptions.SpecKey + ":", StringComparison.Ordinal) ? $"{KioskOptions.SectionName}:{e}"
