@@ -1,4 +1,4 @@
-namespace Kiosk.System.Rig;
+namespace Kiosk.SystemTests.Rig;
 
 /// <summary>
 /// The appliance image for this test run: the kiosk published for linux-x64 from this checkout, installed into
@@ -14,7 +14,7 @@ public sealed class ApplianceImage
         Requirements.Check();
         PublishedKiosk = Repo.Path("artifacts", "stage", "kiosk-linux-x64");
         Dir = Repo.Path("artifacts", "vm", "amd64");
-        var clock = global::System.Diagnostics.Stopwatch.StartNew();
+        var clock = System.Diagnostics.Stopwatch.StartNew();
         // The same script staff run (build + self-contained publish); a test run builds the image at most once.
         Command.Must("bash", [Repo.Path("deploy", "publish.sh"), "linux-x64"], TimeSpan.FromMinutes(10));
         PublishSeconds = clock.Elapsed.TotalSeconds;

@@ -1,6 +1,6 @@
 using System.Diagnostics;
 
-namespace Kiosk.System.Rig;
+namespace Kiosk.SystemTests.Rig;
 
 /// <summary>Runs a program with a time limit (a VM that hangs must fail a test, not the whole run).</summary>
 public static class Command

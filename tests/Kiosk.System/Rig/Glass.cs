@@ -1,6 +1,6 @@
 using SkiaSharp;
 
-namespace Kiosk.System.Rig;
+namespace Kiosk.SystemTests.Rig;
 
 /// <summary>
 /// Compares what QEMU's display shows (a screendump) with the host's <c>kiosk render</c> of the same screen.
@@ -57,7 +57,7 @@ public static class Glass
     /// <summary>Takes screendumps until the glass shows <paramref name="expectedPng"/> (transitions take a moment).</summary>
     public static Diff WaitUntilShows(Vm vm, string expectedPng, string screendumpPath, TimeSpan timeout)
     {
-        var clock = global::System.Diagnostics.Stopwatch.StartNew();
+        var clock = System.Diagnostics.Stopwatch.StartNew();
         while (true)
         {
             vm.Qmp.Screendump(screendumpPath);

@@ -3,7 +3,7 @@ using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 
-namespace Kiosk.System.Rig;
+namespace Kiosk.SystemTests.Rig;
 
 /// <summary>
 /// QEMU's machine protocol over its unix socket: one JSON object a line, asynchronous events in between the

@@ -1,4 +1,4 @@
-namespace Kiosk.System.Rig;
+namespace Kiosk.SystemTests.Rig;
 
 /// <summary>What the rig needs from the machine; each missing piece fails with the fix instead of a skip.</summary>
 internal static class Requirements

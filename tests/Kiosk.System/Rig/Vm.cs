@@ -1,6 +1,6 @@
 using System.Diagnostics;
 
-namespace Kiosk.System.Rig;
+namespace Kiosk.SystemTests.Rig;
 
 /// <summary>
 /// One QEMU machine started by deploy/vm/boot.sh on a private copy of the image's disk: its sshd (root with the
@@ -24,10 +24,10 @@ public sealed class Vm : IDisposable
         Disk = disk;
         RunDir = run;
         _ownsDisk = ownsDisk;
-        SshPort = int.Parse(env["ssh_port"], global::System.Globalization.CultureInfo.InvariantCulture);
+        SshPort = int.Parse(env["ssh_port"], System.Globalization.CultureInfo.InvariantCulture);
         QmpSocket = env["qmp"];
         SerialLog = env["serial"];
-        Pid = int.Parse(env["pid"], global::System.Globalization.CultureInfo.InvariantCulture);
+        Pid = int.Parse(env["pid"], System.Globalization.CultureInfo.InvariantCulture);
         Started = Stopwatch.StartNew();
     }
 
@@ -90,7 +90,7 @@ public sealed class Vm : IDisposable
         "--ssh-option", "UserKnownHostsFile=/dev/null", "--ssh-option", "LogLevel=ERROR",
     ];
 
-    public string Port => SshPort.ToString(global::System.Globalization.CultureInfo.InvariantCulture);
+    public string Port => SshPort.ToString(System.Globalization.CultureInfo.InvariantCulture);
 
     /// <summary>Waits until <paramref name="check"/> holds, polling; returns the time it took or throws with the serial log's tail.</summary>
     public TimeSpan WaitFor(string what, Func<bool> check, TimeSpan timeout, TimeSpan? poll = null)
