@@ -9,7 +9,8 @@
 #   /etc/kiosk/trusted-keys/       drop NAME.pub (kiosk keygen) here to accept signed packs only
 #   /var/lib/kiosk/.ssh/authorized_keys
 #                                  the content key, which can do one thing: kiosk pack receive
-#   /etc/systemd/system/kiosk.service, enabled and (re)started
+#   /etc/systemd/system/kiosk.service, enabled and (re)started (in a chroot or image build: enabled only)
+#   Raspberry Pi OS: SPI on, no splash, quiet console without blanking (config.txt, cmdline.txt; see README)
 set -euo pipefail
 
 prefix=/opt/kiosk
@@ -64,17 +65,21 @@ if command -v apt-get >/dev/null; then
 fi
 
 # Raspberry Pi OS only (its boot partition is /boot/firmware): SPI on for the panels, and a boot that shows
-# the exhibit rather than the console: no blanking after 10 minutes, no boot messages, logo or cursor on HDMI.
+# the exhibit rather than the console: no rainbow splash, no blanking after 10 minutes, no boot messages, logo
+# or cursor on HDMI.
 # Each setting is added once; the old files are kept as .kiosk-orig. Takes effect at the next boot.
 pi_boot_settings() {
   local boot=/boot/firmware changed=no
   [ -f "$boot/config.txt" ] && [ -f "$boot/cmdline.txt" ] || return 0
   [ -e "$boot/config.txt.kiosk-orig" ] || cp -p "$boot/config.txt" "$boot/config.txt.kiosk-orig"
   [ -e "$boot/cmdline.txt.kiosk-orig" ] || cp -p "$boot/cmdline.txt" "$boot/cmdline.txt.kiosk-orig"
-  if ! grep -q '^dtparam=spi=on' "$boot/config.txt"; then
-    printf '\n# kiosk (install.sh): SPI for the panel\ndtparam=spi=on\n' >> "$boot/config.txt"
-    changed=yes
-  fi
+  local setting
+  for setting in dtparam=spi=on disable_splash=1; do
+    if ! grep -q "^$setting" "$boot/config.txt"; then
+      printf '\n# kiosk (install.sh)\n%s\n' "$setting" >> "$boot/config.txt"
+      changed=yes
+    fi
+  done
   local line token
   line="$(head -n 1 "$boot/cmdline.txt")"
   for token in consoleblank=0 quiet loglevel=3 logo.nologo vt.global_cursor_default=0; do
