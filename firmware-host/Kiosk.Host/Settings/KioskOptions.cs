@@ -1,3 +1,5 @@
+using Kiosk.Host.Display;
+
 namespace Kiosk.Host.Settings;
 
 /// <summary>
@@ -13,8 +15,11 @@ public sealed class KioskOptions
     /// <summary>The pack store watched for installs and rollbacks.</summary>
     public string Store { get; set; } = "/var/lib/kiosk/packs";
 
-    /// <summary>Where frames go: preview (the default when no panel is configured), png:DIR, fbdev:/dev/fbN, spi:st7789, spi:ili9341.</summary>
-    public string Display { get; set; } = "preview";
+    /// <summary>
+    /// Where frames go: auto (the default: drm where a card has a display connected and no desktop runs, else
+    /// preview), drm, drm:/dev/dri/cardN, preview, png:DIR, fbdev:/dev/fbN, spi:st7789, spi:ili9341.
+    /// </summary>
+    public string Display { get; set; } = DisplayDefault.Auto;
 
     /// <summary>Layout profile for displays without a size of their own (preview, png).</summary>
     public string Profile { get; set; } = "1920x1080";

@@ -88,6 +88,7 @@ public sealed class KioskSettings
             nameof(EvdevKeyOptions.Keys), nameof(EvdevKeyOptions.ShiftKeys), nameof(EvdevKeyOptions.LectureKeys));
 
         // The display spec lives at Kiosk:Display in kiosk.json; its other settings in DisplayOptions.
+        kiosk.Display = DisplayDefault.Resolve(kiosk.Display);
         display.Spec = kiosk.Display;
         errors.AddRange(display.Validate().Select(e => e.StartsWith(DisplayOptions.SectionName, StringComparison.Ordinal) ? e
             : e.StartsWith(DisplayOptions.SpecKey + ":", StringComparison.Ordinal) ? $"{KioskOptions.SectionName}:{e}"
