@@ -65,7 +65,7 @@ public sealed class ApplianceTests(BootedAppliance appliance, ITestOutputHelper 
     [Fact]
     public void Keys_on_the_keyboard_reach_the_kiosk_through_evdev_and_change_the_glass()
     {
-        string firstCase = FirstCaseId();
+        string firstCase = appliance.FirstCaseId();
         _vm.Qmp.Tap("home");
         Assert.True(appliance.Shows("home", "keys-0-home").Same, "not on the home screen before the keys");
 
@@ -150,12 +150,5 @@ public sealed class ApplianceTests(BootedAppliance appliance, ITestOutputHelper 
             $"watchdog: SIGSTOP -> active again with a first frame {restarted:F1} s (WatchdogSec=10, RestartSec=2; watchdog timeout -> READY {ready - timeout:F1} s)");
         output.WriteLine(figure);
         Figures.Add("figures.md", figure);
-    }
-
-    private string FirstCaseId()
-    {
-        string pack = appliance.CurrentPack ?? Path.Combine(appliance.Image.PublishedKiosk, "builtin.kpack");
-        var inspect = Command.Must(appliance.Image.Kiosk, ["pack", "inspect", pack, "--json"], TimeSpan.FromMinutes(1));
-        return (string)JsonNode.Parse(inspect.Stdout)!["cases"]![0]!["id"]!;
     }
 }

@@ -53,5 +53,13 @@ public sealed class BootedAppliance : IDisposable
     public Glass.Diff Shows(string screen, string name, TimeSpan? timeout = null) =>
         Glass.WaitUntilShows(Vm, Expected(screen, name), Figures.Screendump(name + ".png"), timeout ?? TimeSpan.FromSeconds(30));
 
+    /// <summary>The id of the first case of the pack on the glass.</summary>
+    public string FirstCaseId()
+    {
+        string pack = CurrentPack ?? Path.Combine(Image.PublishedKiosk, "builtin.kpack");
+        var inspect = Command.Must(Image.Kiosk, ["pack", "inspect", pack, "--json"], TimeSpan.FromMinutes(1));
+        return (string)System.Text.Json.Nodes.JsonNode.Parse(inspect.Stdout)!["cases"]![0]!["id"]!;
+    }
+
     public void Dispose() => Vm.Dispose();
 }
