@@ -75,15 +75,12 @@ public sealed class Qmp : IDisposable
     public void Screendump(string pngPath) =>
         Execute("screendump", new Dictionary<string, object> { ["filename"] = pngPath, ["format"] = "png" });
 
-    /// <summary>
-    /// A key pressed and released on the virtio keyboard (QEMU key names: right, left, ret, esc, home, h, pgdn, b),
-    /// or on the keyboard whose QEMU id is <paramref name="device"/> (one added with <c>device_add</c>).
-    /// </summary>
-    public void Tap(string qcode, string? device = null)
+    /// <summary>A key pressed and released on the virtio keyboard (QEMU key names: right, left, ret, esc, home, h).</summary>
+    public void Tap(string qcode)
     {
         foreach (bool down in new[] { true, false })
         {
-            var arguments = new Dictionary<string, object>
+            Execute("input-send-event", new Dictionary<string, object>
             {
                 ["events"] = new object[]
                 {
@@ -97,13 +94,7 @@ public sealed class Qmp : IDisposable
                         },
                     },
                 },
-            };
-            if (device is not null)
-            {
-                arguments["device"] = device;
-            }
-
-            Execute("input-send-event", arguments);
+            });
             Thread.Sleep(60);
         }
     }
