@@ -10,7 +10,8 @@
 #                                  with none and without --allow-unsigned the kiosk refuses every pack
 #   /var/lib/kiosk/.ssh/authorized_keys
 #                                  the content key, which can do one thing: kiosk pack receive
-#   /etc/systemd/system/kiosk.service, enabled and (re)started
+#   /etc/systemd/system/kiosk.service, enabled and (re)started (in a chroot or image build: enabled only)
+#   Raspberry Pi OS: SPI on, no splash, quiet console without blanking (config.txt, cmdline.txt; see README)
 set -euo pipefail
 
 prefix=/opt/kiosk
@@ -68,17 +69,45 @@ esac
 here="$(cd "$(dirname "$0")" && pwd)"
 [ -x "$here/kiosk" ] || { echo "install.sh: $here/kiosk not found: run me from the unpacked kiosk-<rid>.tar.gz" >&2; exit 1; }
 
-# Libraries the self-contained kiosk still takes from the system: Skia needs fontconfig, GPIO needs libgpiod.
+# Libraries the self-contained kiosk still takes from the system: Skia needs fontconfig, GPIO needs libgpiod
+# (libgpiod3 is v2 on Debian trixie and Pi OS since 2025, libgpiod2 is v1 on bookworm; the kiosk takes either).
 if command -v apt-get >/dev/null; then
+  installed() { dpkg-query -W -f='${Status}' "$1" 2>/dev/null | grep -q "install ok installed"; }
   missing=()
-  for p in libfontconfig1 libgpiod2; do
-    dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
-  done
+  installed libfontconfig1 || missing+=(libfontconfig1)
+  if ! installed libgpiod3 && ! installed libgpiod2; then
+    if apt-cache show libgpiod3 >/dev/null 2>&1; then missing+=(libgpiod3); else missing+=(libgpiod2); fi
+  fi
   if [ ${#missing[@]} -gt 0 ]; then
     echo "install.sh: installing ${missing[*]}"
     DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
   fi
 fi
+
+# Raspberry Pi OS only (its boot partition is /boot/firmware): SPI on for the panels, and a boot that shows
+# the exhibit rather than the console: no rainbow splash, no blanking after 10 minutes, no boot messages, logo
+# or cursor on HDMI.
+# Each setting is added once; the old files are kept as .kiosk-orig. Takes effect at the next boot.
+pi_boot_settings() {
+  local boot=/boot/firmware changed=no
+  [ -f "$boot/config.txt" ] && [ -f "$boot/cmdline.txt" ] || return 0
+  [ -e "$boot/config.txt.kiosk-orig" ] || cp -p "$boot/config.txt" "$boot/config.txt.kiosk-orig"
+  [ -e "$boot/cmdline.txt.kiosk-orig" ] || cp -p "$boot/cmdline.txt" "$boot/cmdline.txt.kiosk-orig"
+  local setting
+  for setting in dtparam=spi=on disable_splash=1; do
+    if ! grep -q "^$setting" "$boot/config.txt"; then
+      printf '\n# kiosk (install.sh)\n%s\n' "$setting" >> "$boot/config.txt"
+      changed=yes
+    fi
+  done
+  local line token
+  line="$(head -n 1 "$boot/cmdline.txt")"
+  for token in consoleblank=0 quiet loglevel=3 logo.nologo vt.global_cursor_default=0; do
+    case " $line " in *" ${token%%=*}="*|*" $token "*) ;; *) line="$line $token"; changed=yes ;; esac
+  done
+  printf '%s\n' "$line" > "$boot/cmdline.txt.new" && mv "$boot/cmdline.txt.new" "$boot/cmdline.txt"
+  [ "$changed" = no ] || echo "install.sh: Raspberry Pi boot settings changed (SPI on, quiet console); reboot to apply"
+}
 
 for g in "${groups[@]}"; do
   getent group "$g" >/dev/null || groupadd --system "$g"
@@ -138,8 +167,15 @@ if command -v systemctl >/dev/null && [ -d /run/systemd/system ]; then
     systemctl restart kiosk.service
     echo "install.sh: kiosk started; systemctl status kiosk, journalctl -u kiosk -f"
   fi
+elif command -v systemctl >/dev/null; then
+  # An image being built (chroot) or a system booted without systemd: enabling only makes the links,
+  # which systemctl does without a running manager; the kiosk starts at the next boot.
+  systemctl enable kiosk.service >/dev/null 2>&1
+  echo "install.sh: systemd is not running here; kiosk.service is enabled and starts at the next boot" >&2
 else
-  echo "install.sh: systemd is not running here; the unit is installed and starts on next boot once enabled" >&2
+  echo "install.sh: no systemctl here; the unit is in /etc/systemd/system but nothing enables it" >&2
 fi
+
+pi_boot_settings
 
 echo "install.sh: done. Push content with: kiosk push PACK $user@$(hostname)"

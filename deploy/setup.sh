@@ -7,10 +7,16 @@
 #   openssh-server/client real sshd on 127.0.0.1 for the content-push tests
 #   systemd               systemd-analyze, to score deploy/kiosk.service's sandbox offline; installing the
 #                         package starts nothing in a container (no systemd as PID 1), so it is safe there
+#   mmdebstrap            builds the Debian trixie image of the system tests (deploy/vm/image.sh)
+#   e2fsprogs             mkfs.ext4 -d for that image; e2fsck and debugfs read it after a power cut
+#   qemu-system-x86       boots the image (deploy/vm/boot.sh) under TCG with a bochs display
+#   debian-archive-keyring  the keys that sign trixie's Release file, for mmdebstrap
+#   arch-test             mmdebstrap asks it whether this machine can run the image's architecture
 # Safe to run again: only missing packages are installed; apt-get update runs only when one is missing.
 set -euo pipefail
 
-packages=(fonts-dejavu-core fonts-droid-fallback libfontconfig1 chromium openssh-server openssh-client systemd)
+packages=(fonts-dejavu-core fonts-droid-fallback libfontconfig1 chromium openssh-server openssh-client systemd
+  mmdebstrap e2fsprogs qemu-system-x86 debian-archive-keyring arch-test)
 
 missing=()
 for p in "${packages[@]}"; do

@@ -70,7 +70,7 @@ public static class KioskHost
         // Under systemd: journald-friendly log lines and sd_notify. READY is sent by the frame loop after the
         // first frame, not when the host starts, so "active" means something is on the glass.
         builder.Logging.AddConfiguration(builder.Configuration.GetSection("Logging"));
-        if (SystemdHelpers.IsSystemdService())
+        if (UnderSystemd())
         {
             builder.Logging.AddSystemdConsole();
             services.AddSingleton<ISystemdNotifier, SystemdNotifier>();
@@ -84,6 +84,14 @@ public static class KioskHost
         return builder.Build();
     }
 
+    /// <summary>
+    /// Started by systemd. The library's own check reads the parent's /proc/PID/comm, which kiosk.service hides
+    /// (ProtectProc=invisible: PID 1 belongs to another user), so the kiosk never sent READY and systemd killed
+    /// it after TimeoutStartSec (found by tests/Kiosk.System). A notify service always has NOTIFY_SOCKET.
+    /// </summary>
+    private static bool UnderSystemd() =>
+        !string.IsNullOrEmpty(Environment.GetEnvironmentVariable("NOTIFY_SOCKET")) || SystemdHelpers.IsSystemdService();
+
     private static void AddInputs(IServiceCollection services, KioskSettings settings)
     {
         // The preview server always takes the preview's input; it is a source only when the preview is the display.
@@ -93,11 +101,15 @@ public static class KioskHost
             services.AddPreviewInput();
         }
 
-        foreach (string input in settings.Kiosk.Inputs)
+        foreach (string input in settings.Inputs)
         {
             if (input == "gpio")
             {
                 services.AddGpioButtons(settings.Gpio);
+            }
+            else if (input == KioskSettings.KeyboardsInput)
+            {
+                services.AddKeyboards(settings.Evdev);
             }
             else
             {

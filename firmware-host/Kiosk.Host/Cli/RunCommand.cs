@@ -16,7 +16,7 @@ internal static class RunCommand
     {
         var pack = new Option<FileInfo?>("--pack") { Description = "Pack file to show (default: the store's current pack, else the built-in pack)" };
         var display = new Option<string?>("--display") { Description = "preview (default), png:DIR, fbdev:/dev/fb0, spi:st7789, spi:ili9341" };
-        var input = new Option<string[]>("--input") { Description = "gpio, evdev:/dev/input/eventN (repeatable)", AllowMultipleArgumentsPerToken = false };
+        var input = new Option<string[]>("--input") { Description = "gpio, keyboards (every keyboard, hot-plugged; the default), evdev:/dev/input/... (repeatable)", AllowMultipleArgumentsPerToken = false };
         var config = new Option<FileInfo?>("--config") { Description = $"Settings file (default {KioskHost.DefaultConfigFile}, if present)" };
         var profile = new Option<string?>("--profile") { Description = "Layout profile for preview and png displays, e.g. 1920x1080, 800x480" };
         var command = new Command("run", "Run the exhibit: buttons in, frames out; the web preview when no panel is configured") { pack, display, input, config, profile };

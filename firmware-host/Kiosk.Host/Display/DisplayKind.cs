@@ -7,4 +7,5 @@ public enum DisplayKind
     Ili9341,
     Png,
     Preview,
+    Drm,
 }

@@ -17,6 +17,7 @@ public sealed class DisplaySet : IDisposable
     public static readonly TimeSpan GiveUpAfter = TimeSpan.FromSeconds(60);
 
     private readonly List<SinkGuard> _guards = [];
+    private readonly IDisposable? _console;
 
     public DisplaySet(IOptions<DisplayOptions> display, DisplaySinkFactory factory, PreviewSink preview, TimeProvider time, ILogger<DisplaySet> logger)
     {
@@ -32,6 +33,13 @@ public sealed class DisplaySet : IDisposable
             {
                 options.Width ??= options.LayoutProfile.Width;
                 options.Height ??= options.LayoutProfile.Height;
+            }
+
+            var kind = DisplaySpec.Parse(options.Spec).Kind;
+            _console = factory.CoverConsole(kind, out string console);
+            if (console.Length > 0)
+            {
+                logger.LogInformation("{Message}", console);
             }
 
             var sink = factory.Create(options) ?? throw new InvalidOperationException($"display '{options.Spec}' could not be created");
@@ -57,6 +65,18 @@ public sealed class DisplaySet : IDisposable
         }
     }
 
+    /// <summary>
+    /// Tells every display that can (<see cref="IBlankable"/>) that the screen is blanked or back. A display that
+    /// fails at it still shows the black frame, so the failure is only logged.
+    /// </summary>
+    public void SetBlanked(bool blanked)
+    {
+        foreach (var guard in _guards)
+        {
+            guard.TrySetBlanked(blanked);
+        }
+    }
+
     /// <summary>A failed display is due another try; it needs a frame even if nothing on screen changed.</summary>
     public bool RetryDue => _guards.Exists(g => g.RetryDue);
 
@@ -71,5 +91,7 @@ public sealed class DisplaySet : IDisposable
         {
             guard.Sink.Dispose();
         }
+
+        _console?.Dispose();
     }
 }

@@ -1,5 +1,6 @@
 using System.Device.Gpio;
 using System.Device.Spi;
+using Kiosk.Host.Display.Drm;
 using Kiosk.Host.Display.Fbdev;
 using Kiosk.Host.Display.Ili9341;
 using Kiosk.Host.Display.Png;
@@ -19,7 +20,8 @@ public sealed class DisplaySinkFactory(
     Func<SpiConnectionSettings, SpiDevice> createSpiDevice,
     GpioControllerFactory gpio,
     IFramebufferInfo framebufferInfo,
-    Action<TimeSpan>? sleep = null)
+    Action<TimeSpan>? sleep = null,
+    bool coverConsole = false)
 {
     /// <summary>PNG frames have no device size; this is used when no Width/Height is configured.</summary>
     public const int DefaultPngWidth = 1280;
@@ -27,7 +29,23 @@ public sealed class DisplaySinkFactory(
 
     /// <summary>The Raspberry Pi: spidev, libgpiod on the header's GPIO chip, sysfs framebuffer geometry.</summary>
     public static DisplaySinkFactory ForRaspberryPi(GpioControllerFactory gpio) =>
-        new(SpiDevice.Create, gpio, new SysfsFramebufferInfo());
+        new(SpiDevice.Create, gpio, new SysfsFramebufferInfo(), coverConsole: true);
+
+    /// <summary>
+    /// For HDMI (drm, fbdev): the Linux console under the picture put in graphics mode until disposed, so its
+    /// text and cursor never show; null where there is no console of ours (see <see cref="VirtualTerminal"/>).
+    /// </summary>
+    public IDisposable? CoverConsole(DisplayKind kind, out string message)
+    {
+        if (!coverConsole || kind is not (DisplayKind.Drm or DisplayKind.Fbdev))
+        {
+            message = string.Empty;
+            return null;
+        }
+
+        // Standard input: kiosk.service makes tty1 the kiosk's terminal (TTYPath, StandardInput=tty-force).
+        return VirtualTerminal.Cover(0, out message);
+    }
 
     public IDisplaySink? Create(DisplayOptions options)
     {
@@ -40,6 +58,7 @@ public sealed class DisplaySinkFactory(
         var spec = DisplaySpec.Parse(options.Spec);
         return spec.Kind switch
         {
+            DisplayKind.Drm => new DrmSink(spec.Argument),
             DisplayKind.Fbdev => new FbdevSink(spec.Argument, framebufferInfo),
             DisplayKind.Png => new PngSink(
                 spec.Argument,

@@ -3,12 +3,12 @@ using System.Diagnostics.CodeAnalysis;
 namespace Kiosk.Host.Display;
 
 /// <summary>
-/// A parsed <c>"Display"</c> setting: <c>fbdev:/dev/fb0</c>, <c>spi:st7789</c>, <c>spi:ili9341</c>,
-/// <c>png:DIR</c> or <c>preview</c>. <see cref="Argument"/> is the device path or directory, empty otherwise.
+/// A parsed <c>"Display"</c> setting: <c>drm</c> (or <c>drm:/dev/dri/cardN</c>), <c>fbdev:/dev/fb0</c>, <c>spi:st7789</c>,
+/// <c>spi:ili9341</c>, <c>png:DIR</c> or <c>preview</c>; <c>auto</c> is resolved by <see cref="DisplayDefault"/> first. <see cref="Argument"/> is the device path or directory, empty otherwise.
 /// </summary>
 public readonly record struct DisplaySpec(DisplayKind Kind, string Argument)
 {
-    public const string Expected = "fbdev:/dev/fbN, spi:st7789, spi:ili9341, png:DIR or preview";
+    public const string Expected = "auto, drm, drm:/dev/dri/cardN, fbdev:/dev/fbN, spi:st7789, spi:ili9341, png:DIR or preview";
 
     public static DisplaySpec Parse(string? text) =>
         TryParse(text, out var spec, out var error) ? spec : throw new DisplayConfigurationException(error);
@@ -29,6 +29,10 @@ public readonly record struct DisplaySpec(DisplayKind Kind, string Argument)
 
         switch (scheme.ToLowerInvariant())
         {
+            case "drm":
+                // No card named: the sink picks the first card with a display connected.
+                spec = new DisplaySpec(DisplayKind.Drm, argument);
+                break;
             case "fbdev" when argument.Length == 0:
                 error = $"{DisplayOptions.SpecKey}: '{trimmed}' needs a framebuffer device, e.g. fbdev:/dev/fb0.";
                 return false;
@@ -75,6 +79,7 @@ public readonly record struct DisplaySpec(DisplayKind Kind, string Argument)
 
     public override string ToString() => Kind switch
     {
+        DisplayKind.Drm => Argument.Length == 0 ? "drm" : $"drm:{Argument}",
         DisplayKind.Fbdev => $"fbdev:{Argument}",
         DisplayKind.St7789 => "spi:st7789",
         DisplayKind.Ili9341 => "spi:ili9341",

@@ -74,4 +74,22 @@ public sealed class SinkGuard(IDisplaySink sink, TimeProvider time, ILogger logg
 
         return _whole;
     }
+
+    /// <summary>Passes a blank to a sink that can darken itself; a failure is logged, never thrown.</summary>
+    public void TrySetBlanked(bool blanked)
+    {
+        if (Sink is not IBlankable blankable)
+        {
+            return;
+        }
+
+        try
+        {
+            blankable.SetBlanked(blanked);
+        }
+        catch (Exception ex) when (ex is not OutOfMemoryException)
+        {
+            logger.LogError(ex, "display {Sink} could not {Action} its backlight", Sink.Name, blanked ? "turn off" : "turn on");
+        }
+    }
 }

@@ -55,16 +55,7 @@ public sealed class EvdevKeySource : IInputSource
                 continue;
             }
 
-            Task<bool> loop = Task.Factory.StartNew(
-                static state =>
-                {
-                    var (source, stream, decoder, token) = ((EvdevKeySource, Stream, EvdevKeyDecoder, CancellationToken))state!;
-                    return source.ReadUntilEnd(stream, decoder, token);
-                },
-                (this, stream, decoder, cancellationToken),
-                CancellationToken.None,
-                TaskCreationOptions.LongRunning,
-                TaskScheduler.Default);
+            Task<bool> loop = EvdevDeviceReader.ReadOnThread(stream, _eventSize, decoder, cancellationToken);
 
             bool ended;
             try
@@ -79,33 +70,6 @@ public sealed class EvdevKeySource : IInputSource
             if (ended || !await WaitToReopen(cancellationToken).ConfigureAwait(false))
             {
                 return;
-            }
-        }
-    }
-
-    /// <summary>True when the stream ended; false when the device failed and is worth opening again.</summary>
-    private bool ReadUntilEnd(Stream stream, EvdevKeyDecoder decoder, CancellationToken cancellationToken)
-    {
-        using (stream)
-        {
-            var reader = new InputEventReader(stream, _eventSize);
-            try
-            {
-                while (reader.TryRead(out InputEvent inputEvent))
-                {
-                    if (cancellationToken.IsCancellationRequested)
-                    {
-                        return true;
-                    }
-
-                    decoder.OnEvent(inputEvent);
-                }
-
-                return true;
-            }
-            catch (IOException)
-            {
-                return false;
             }
         }
     }

@@ -5,4 +5,7 @@ namespace Kiosk.Host.Input;
 public interface ICommandSink
 {
     void Post(NavCommand command);
+
+    /// <summary>Posts a command from a presenter key when <paramref name="presenter"/> is true (lecture mode).</summary>
+    void Post(NavCommand command, bool presenter) => Post(command);
 }

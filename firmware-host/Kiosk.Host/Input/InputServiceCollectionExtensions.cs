@@ -1,5 +1,7 @@
 using Kiosk.Host.Hardware;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
 
 namespace Kiosk.Host.Input;
 
@@ -31,6 +33,25 @@ public static class InputServiceCollectionExtensions
             sp.GetService<TimeProvider>() ?? TimeProvider.System,
             EvdevKeySource.OpenDevice,
             LinuxInput.NativeEventSize));
+        return services;
+    }
+
+    /// <summary>
+    /// Registers a <see cref="KeyboardsSource"/>: every keyboard-like device in
+    /// <see cref="EvdevKeyOptions.DeviceDirectory"/>, hot-plugged.
+    /// </summary>
+    public static IServiceCollection AddKeyboards(this IServiceCollection services, EvdevKeyOptions options)
+    {
+        int[] codes = [.. options.MappedCodes];
+        services.AddSingleton(sp => new KeyboardsSource(
+            options,
+            sp.GetRequiredService<ICommandSink>(),
+            sp.GetService<TimeProvider>() ?? TimeProvider.System,
+            EvdevKeySource.OpenDevice,
+            path => EvdevCapabilities.KeyboardName(path, codes),
+            sp.GetService<ILoggerFactory>()?.CreateLogger<KeyboardsSource>() ?? NullLogger<KeyboardsSource>.Instance,
+            LinuxInput.NativeEventSize));
+        services.AddSingleton<IInputSource>(sp => sp.GetRequiredService<KeyboardsSource>());
         return services;
     }
 

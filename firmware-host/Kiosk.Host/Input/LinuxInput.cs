@@ -21,14 +21,34 @@ public static class LinuxInput
     public const int KeyAutorepeat = 2;
 
     public const ushort KeyEsc = 1;
+    public const ushort Key1 = 2;
+    public const ushort Key2 = 3;
+    public const ushort Key3 = 4;
+    public const ushort Key4 = 5;
+    public const ushort Key5 = 6;
     public const ushort KeyBackspace = 14;
     public const ushort KeyEnter = 28;
     public const ushort KeyA = 30;
     public const ushort KeyH = 35;
+    public const ushort KeyLeftShift = 42;
+    public const ushort KeyB = 48;
+    public const ushort KeyDot = 52;
+    public const ushort KeyRightShift = 54;
     public const ushort KeySpace = 57;
+    public const ushort KeyF5 = 63;
+    public const ushort KeyKp4 = 75;
+    public const ushort KeyKp5 = 76;
+    public const ushort KeyKp1 = 79;
+    public const ushort KeyKp2 = 80;
+    public const ushort KeyKp3 = 81;
     public const ushort KeyHome = 102;
     public const ushort KeyUp = 103;
+    public const ushort KeyPageUp = 104;
     public const ushort KeyLeft = 105;
     public const ushort KeyRight = 106;
     public const ushort KeyDown = 108;
+    public const ushort KeyPageDown = 109;
+
+    /// <summary>KEY_MAX: the highest key code, so a key bitmap is KEY_MAX / 8 + 1 bytes.</summary>
+    public const int KeyMax = 0x2ff;
 }

@@ -15,6 +15,13 @@ public static class PreviewCommands
             "home" => (true, NavCommand.Home),
             "homelong" => (true, NavCommand.HomeLong),
             "selectlong" => (true, NavCommand.SelectLong),
+            "blank" => (true, NavCommand.Blank),
+            "firstphase" => (true, NavCommand.FirstPhase),
+            "case1" => (true, NavCommand.Case1),
+            "case2" => (true, NavCommand.Case2),
+            "case3" => (true, NavCommand.Case3),
+            "case4" => (true, NavCommand.Case4),
+            "case5" => (true, NavCommand.Case5),
             _ => (false, NavCommand.Home),
         };
         return ok;

@@ -1,6 +1,7 @@
 using Kiosk.Content.Packing;
 using Kiosk.Host.Navigation;
 using Kiosk.Render;
+using Kiosk.Render.Frames;
 using Kiosk.Host.Input;
 using Kiosk.Host.Display;
 
@@ -17,6 +18,8 @@ public sealed class FrameCycle : IDisposable
     private readonly DisplaySet _displays;
     private SceneRenderer _renderer;
     private long _rendered = -1;
+    private Frame? _black;
+    private bool _blankShown;
 
     public FrameCycle(LoadedPack pack, NavigatorOptions options, CommandQueue commands, DisplaySet displays, DateTimeOffset now)
     {
@@ -53,12 +56,18 @@ public sealed class FrameCycle : IDisposable
             _rendered = -1;
         }
 
-        while (_commands.TryTake(out var command))
+        while (_commands.TryTake(out NavPress press))
         {
-            Navigator.Apply(command, now);
+            Navigator.Apply(press.Command, now, press.Presenter);
         }
 
         Navigator.Tick(now);
+        if (Navigator.IsBlanked)
+        {
+            return ShowBlank();
+        }
+
+        bool unblanking = _blankShown;
         if (!Navigator.NeedsFrame(_rendered, now))
         {
             // A display that failed gets the picture again when its retry is due, not at the next change.
@@ -73,10 +82,53 @@ public sealed class FrameCycle : IDisposable
         _rendered = Navigator.Version;
         TestHooks.ThrowIfRenderHooked(Pack);
         var frame = _renderer.Render(Navigator.Current(now));
-        _displays.Present(frame, force: Frames == 0);
+
+        // After a blank the glass is black whatever the renderer last drew, so the whole frame goes out.
+        _displays.Present(frame, force: Frames == 0 || unblanking);
+        if (unblanking)
+        {
+            _blankShown = false;
+            _displays.SetBlanked(false);
+        }
+
         Frames++;
         FramesOfPack++;
         return true;
+    }
+
+    /// <summary>A black frame (once per change) and the backlights off; the navigator keeps its place meanwhile.</summary>
+    private bool ShowBlank()
+    {
+        var black = _black ??= BlackFrame(_displays.Profile.Width, _displays.Profile.Height);
+        if (_blankShown && _rendered == Navigator.Version)
+        {
+            if (_displays.RetryDue)
+            {
+                _displays.Present(black, force: true);
+            }
+
+            return false;
+        }
+
+        _rendered = Navigator.Version;
+        _blankShown = true;
+        _displays.Present(black, force: true);
+        _displays.SetBlanked(true);
+        Frames++;
+        return true;
+    }
+
+    private static Frame BlackFrame(int width, int height)
+    {
+        var frame = new Frame(width, height) { Sequence = -1 };
+
+        // Opaque black in BGRA: only the alpha bytes are set.
+        for (int i = 3; i < frame.Pixels.Length; i += 4)
+        {
+            frame.Pixels[i] = 0xff;
+        }
+
+        return frame;
     }
 
     public void Dispose() => _renderer.Dispose();

@@ -24,6 +24,7 @@ public sealed class Navigator
     private readonly TimeSpan _phaseStep;
     private readonly TimeSpan _screenChange;
     private readonly TimeSpan _idleWarning;
+    private readonly TimeSpan _lectureQuiet;
 
     private PackContent _pack;
     private int[] _phaseCounts;
@@ -33,6 +34,8 @@ public sealed class Navigator
     private Screen _glossaryReturn;
     private NavTransition _transition;
     private bool _animating;
+    private bool _blanked;
+    private bool _lecture;
     private DateTimeOffset _lastCommand;
     private DateTimeOffset _attractShownAt;
     private DateTimeOffset _lastNow;
@@ -51,6 +54,7 @@ public sealed class Navigator
         _screenChange = options.ScreenChangeDuration;
         _idleWarning = options.IdleWarning < options.IdleTimeout / 2 ? options.IdleWarning : options.IdleTimeout / 2;
         _largeText = options.LargeText;
+        _lectureQuiet = options.LectureQuietTime;
 
         _pack = pack;
         (_phaseCounts, _hasComparison) = Index(pack);
@@ -104,9 +108,15 @@ public sealed class Navigator
             return 0;
         }
 
-        TimeSpan left = _idleTimeout - (now - _lastCommand);
+        TimeSpan left = IdleDeadline - (now - _lastCommand);
         return left > TimeSpan.Zero && left <= _idleWarning ? (int)Math.Ceiling(left.TotalSeconds) : 0;
     }
+
+    /// <summary>
+    /// How long without a press before the attract loop: the idle timeout, or in lecture mode the quiet time when
+    /// longer (a lecturer may talk over one screen for many minutes). The idle warning counts down to the same.
+    /// </summary>
+    private TimeSpan IdleDeadline => _lecture && _lectureQuiet > _idleTimeout ? _lectureQuiet : _idleTimeout;
 
     /// <summary>True while a transition is in play at <paramref name="now"/> (its T is below 1).</summary>
     public bool IsAnimating(DateTimeOffset now) => Progress(now) < 1f;
@@ -115,15 +125,52 @@ public sealed class Navigator
     public bool NeedsFrame(long renderedVersion, DateTimeOffset now) => renderedVersion != _version || IsAnimating(now);
 
     /// <summary>
+    /// True while the lecturer has blanked the screen: the frame loop shows black (and SPI panels turn their
+    /// backlight off). Where the visitor is stays as it was, so unblanking shows the same screen again.
+    /// </summary>
+    public bool IsBlanked => _blanked;
+
+    /// <summary>
+    /// True in lecture mode: a presenter key was used and <see cref="NavigatorOptions.LectureQuietTime"/> has not
+    /// yet passed without a command, so the idle timeout and the attract loop wait.
+    /// </summary>
+    public bool InLecture => _lecture;
+
+    /// <summary>
     /// Applies a visitor's command at <paramref name="now"/>. Every command, even one that changes nothing, counts
     /// as activity and restarts the idle count. In the attract loop a command only wakes the kiosk (to Home on
     /// the case on show) and is not applied itself. Returns true when the screen changed.
     /// </summary>
-    public bool Apply(NavCommand command, DateTimeOffset now)
+    public bool Apply(NavCommand command, DateTimeOffset now) => Apply(command, now, presenter: false);
+
+    /// <summary>
+    /// As <see cref="Apply(NavCommand, DateTimeOffset)"/>; <paramref name="presenter"/> says the command came from a
+    /// presenter key, which starts (or keeps up) lecture mode. In lecture mode a long Home leaves it and goes home.
+    /// While blanked, any command only unblanks (Blank too), like a press in the attract loop only wakes.
+    /// </summary>
+    public bool Apply(NavCommand command, DateTimeOffset now, bool presenter)
     {
         Observe(now);
         bool warned = WarningSeconds(now) > 0;
         _lastCommand = now;
+        if (command == NavCommand.HomeLong && _lecture)
+        {
+            // The lecturer's way to hand the exhibit back to visitors: home, and the idle count runs again.
+            _lecture = false;
+            bool wasBlanked = Unblank();
+            return StartTransition(HomeScreen(CurrentCase()), now) || wasBlanked;
+        }
+
+        if (presenter && _lectureQuiet > TimeSpan.Zero)
+        {
+            _lecture = true;
+        }
+
+        if (Unblank())
+        {
+            return true;
+        }
+
         if (warned)
         {
             // The press answers "are you still there?": it keeps the visitor where they are and does nothing else.
@@ -143,6 +190,12 @@ public sealed class Navigator
         if (_screen.Kind == ScreenKind.Attract)
         {
             target = HomeScreen(_screen.CaseIndex);
+        }
+        else if (command == NavCommand.Blank)
+        {
+            _blanked = true;
+            _version++;
+            return true;
         }
         else
         {
@@ -189,8 +242,11 @@ public sealed class Navigator
                 }
             }
         }
-        else if (now - _lastCommand >= _idleTimeout)
+        else if (now - _lastCommand >= IdleDeadline)
         {
+            // The screen never stays dark on its own: the attract loop lights it again.
+            _lecture = false;
+            Unblank();
             _attractShownAt = now;
             _warningShown = 0;
             StartTransition(new Screen(ScreenKind.Attract, CurrentCase()), now);
@@ -256,6 +312,20 @@ public sealed class Navigator
         }
 
         int count = _phaseCounts.Length;
+        if (command == NavCommand.FirstPhase)
+        {
+            int current = CurrentCase();
+            return current < 0 ? s
+                : _phaseCounts[current] > 0 ? new Screen(ScreenKind.Phase, current, 0)
+                : new Screen(ScreenKind.CaseIntro, current);
+        }
+
+        if (command is >= NavCommand.Case1 and <= NavCommand.Case5)
+        {
+            int wanted = command - NavCommand.Case1;
+            return wanted < count ? new Screen(ScreenKind.CaseIntro, wanted) : s;
+        }
+
         switch (s.Kind)
         {
             case ScreenKind.Home:
@@ -408,6 +478,19 @@ public sealed class Navigator
         }
 
         _lastNow = now;
+    }
+
+    /// <summary>Ends a blank; true when the screen was blanked.</summary>
+    private bool Unblank()
+    {
+        if (!_blanked)
+        {
+            return false;
+        }
+
+        _blanked = false;
+        _version++;
+        return true;
     }
 
     /// <summary>The case the visitor is on, for Home and the attract loop: a glossary's opener's case, else 0.</summary>

@@ -31,6 +31,13 @@ public sealed class NavigatorOptions
     /// <summary>Every other transition: a change of screen, of highlighted case, of case on show. Default 300 ms.</summary>
     public TimeSpan ScreenChangeDuration { get; set; } = TimeSpan.FromMilliseconds(300);
 
+    /// <summary>
+    /// Lecture mode: after a presenter key, the idle timeout and attract loop wait until this long has passed
+    /// without a command. Default 20 minutes; zero turns lecture mode off; at or below
+    /// <see cref="IdleTimeout"/> it changes nothing.
+    /// </summary>
+    public TimeSpan LectureQuietTime { get; set; } = TimeSpan.FromMinutes(20);
+
     /// <summary>Every problem, each naming its configuration key; empty when the options are usable.</summary>
     public IReadOnlyList<string> Validate()
     {
@@ -58,6 +65,13 @@ public sealed class NavigatorOptions
         if (ScreenChangeDuration <= TimeSpan.Zero)
         {
             errors.Add($"{nameof(ScreenChangeDuration)}: must be positive (is {ScreenChangeDuration})");
+        }
+
+        // Not tied to IdleTimeout: a site that raises the idle timeout past the quiet time gets a lecture mode
+        // that changes nothing, which is no reason to refuse to start.
+        if (LectureQuietTime < TimeSpan.Zero)
+        {
+            errors.Add($"{nameof(LectureQuietTime)}: must be 0 (lecture mode off) or positive, not {LectureQuietTime}");
         }
 
         return errors;

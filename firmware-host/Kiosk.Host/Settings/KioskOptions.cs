@@ -1,3 +1,5 @@
+using Kiosk.Host.Display;
+
 namespace Kiosk.Host.Settings;
 
 /// <summary>
@@ -13,13 +15,20 @@ public sealed class KioskOptions
     /// <summary>The pack store watched for installs and rollbacks.</summary>
     public string Store { get; set; } = "/var/lib/kiosk/packs";
 
-    /// <summary>Where frames go: preview (the default when no panel is configured), png:DIR, fbdev:/dev/fbN, spi:st7789, spi:ili9341.</summary>
-    public string Display { get; set; } = "preview";
+    /// <summary>
+    /// Where frames go: auto (the default: drm where a card has a display connected and no desktop runs, else
+    /// preview), drm, drm:/dev/dri/cardN, preview, png:DIR, fbdev:/dev/fbN, spi:st7789, spi:ili9341.
+    /// </summary>
+    public string Display { get; set; } = DisplayDefault.Auto;
 
     /// <summary>Layout profile for displays without a size of their own (preview, png).</summary>
     public string Profile { get; set; } = "1920x1080";
 
-    /// <summary>Input devices: <c>gpio</c>, <c>evdev:/dev/input/eventN</c>. The preview's buttons are always live.</summary>
+    /// <summary>
+    /// Input devices: <c>gpio</c>, <c>keyboards</c> (every keyboard-like event device, hot-plugged),
+    /// <c>evdev:/dev/input/...</c> (one device). Empty means <c>keyboards</c>. The preview's buttons are live
+    /// whenever the preview is the display.
+    /// </summary>
     public List<string> Inputs { get; set; } = [];
 
     /// <summary>Most frames per second while something moves.</summary>

@@ -55,6 +55,12 @@ public sealed class KioskSettings
 
     public bool PreviewEnabled => Display.IsPreview;
 
+    /// <summary>The inputs to run: <c>Kiosk:Inputs</c>, or every keyboard when none are listed.</summary>
+    public IReadOnlyList<string> Inputs => Kiosk.Inputs.Count > 0 ? Kiosk.Inputs : [KeyboardsInput];
+
+    /// <summary>The input that reads every keyboard-like device and follows them as they are plugged in and out.</summary>
+    public const string KeyboardsInput = "keyboards";
+
     /// <summary>What the frame loop needs from these settings.</summary>
     public FrameLoopOptions FrameLoop => new() { MaxFps = Kiosk.MaxFps };
 
@@ -77,10 +83,12 @@ public sealed class KioskSettings
         var preview = Bind<PreviewOptions>(root, PreviewOptions.SectionName, errors);
         var display = Bind<DisplayOptions>(root, DisplayOptions.SectionName, errors);
         var navigator = Bind<NavigatorOptions>(root, NavigatorOptions.SectionName, errors);
-        var gpio = Bind(root, GpioSection, errors, new GpioButtonOptions(), o => o.Pins.Clear(), nameof(GpioButtonOptions.Pins));
-        var evdev = Bind(root, EvdevSection, errors, new EvdevKeyOptions(), o => o.Keys.Clear(), nameof(EvdevKeyOptions.Keys));
+        var gpio = Bind(root, GpioSection, errors, new GpioButtonOptions(), (o, _) => o.Pins.Clear(), nameof(GpioButtonOptions.Pins));
+        var evdev = Bind(root, EvdevSection, errors, new EvdevKeyOptions(), ClearEvdevDefault,
+            nameof(EvdevKeyOptions.Keys), nameof(EvdevKeyOptions.ShiftKeys), nameof(EvdevKeyOptions.LectureKeys));
 
         // The display spec lives at Kiosk:Display in kiosk.json; its other settings in DisplayOptions.
+        kiosk.Display = DisplayDefault.Resolve(kiosk.Display);
         display.Spec = kiosk.Display;
         errors.AddRange(display.Validate().Select(e => e.StartsWith(DisplayOptions.SectionName, StringComparison.Ordinal) ? e
             : e.StartsWith(DisplayOptions.SpecKey + ":", StringComparison.Ordinal) ? $"{KioskOptions.SectionName}:{e}"
@@ -130,10 +138,21 @@ public sealed class KioskSettings
         for (int i = 0; i < kiosk.Inputs.Count; i++)
         {
             string input = kiosk.Inputs[i];
-            if (input != "gpio" && !(input.StartsWith("evdev:/", StringComparison.Ordinal) && input.Length > 7))
+            if (input != "gpio" && input != KeyboardsInput && !(input.StartsWith("evdev:/", StringComparison.Ordinal) && input.Length > 7))
             {
-                errors.Add($"{KioskOptions.SectionName}:Inputs:{i}: '{input}' is not an input (gpio or evdev:/dev/input/eventN)");
+                errors.Add($"{KioskOptions.SectionName}:Inputs:{i}: '{input}' is not an input (gpio, {KeyboardsInput} or evdev:/dev/input/...)");
             }
+            else if (kiosk.Inputs.IndexOf(input) < i)
+            {
+                errors.Add($"{KioskOptions.SectionName}:Inputs:{i}: '{input}' is listed twice; each press would count twice");
+            }
+        }
+
+        int keyboards = kiosk.Inputs.IndexOf(KeyboardsInput);
+        if (keyboards >= 0 && kiosk.Inputs.Exists(i => i.StartsWith("evdev:", StringComparison.Ordinal)))
+        {
+            // Both would read the same device and every press would count twice.
+            errors.Add($"{KioskOptions.SectionName}:Inputs:{keyboards}: '{KeyboardsInput}' already reads every keyboard; to read only some, list them as evdev:PATH entries instead");
         }
     }
 
@@ -158,19 +177,38 @@ public sealed class KioskSettings
     }
 
     private static T Bind<T>(IConfiguration root, string section, List<string> errors)
-        where T : new() => Bind(root, section, errors, new T(), clearDefaults: null, mapKey: null);
+        where T : new() => Bind(root, section, errors, new T(), clearDefaults: null);
+
+    private static void ClearEvdevDefault(EvdevKeyOptions options, string key)
+    {
+        switch (key)
+        {
+            case nameof(EvdevKeyOptions.Keys):
+                options.Keys.Clear();
+                break;
+            case nameof(EvdevKeyOptions.ShiftKeys):
+                options.ShiftKeys.Clear();
+                break;
+            default:
+                options.LectureKeys.Clear();
+                break;
+        }
+    }
 
     /// <summary>
     /// Binds <paramref name="options"/> from a section, refusing unknown keys. The binder merges into dictionaries,
     /// so where a site lists its own map (pins, keys) <paramref name="clearDefaults"/> empties the defaults first:
     /// a site that lists its own pins means exactly those pins.
     /// </summary>
-    private static T Bind<T>(IConfiguration root, string section, List<string> errors, T options, Action<T>? clearDefaults, string? mapKey)
+    private static T Bind<T>(IConfiguration root, string section, List<string> errors, T options, Action<T, string>? clearDefaults, params string[] mapKeys)
     {
         var config = root.GetSection(section);
-        if (clearDefaults is not null && mapKey is not null && config.GetSection(mapKey).GetChildren().Any())
+        foreach (string mapKey in mapKeys)
         {
-            clearDefaults(options);
+            if (clearDefaults is not null && config.GetSection(mapKey).GetChildren().Any())
+            {
+                clearDefaults(options, mapKey);
+            }
         }
 
         try

@@ -14,7 +14,7 @@ public sealed class ExampleSettingsTests
         var config = KioskSettings.Load(root);
 
         Assert.Equal("fbdev:/dev/fb0", config.Kiosk.Display);
-        Assert.Equal(["gpio"], config.Kiosk.Inputs);
+        Assert.Equal(["gpio", "keyboards"], config.Kiosk.Inputs);
         Assert.Equal("/var/lib/kiosk/packs", config.Kiosk.Store);
         Assert.False(config.PreviewEnabled);
     }

@@ -11,6 +11,8 @@ public sealed class DisplaySpecTests
     [InlineData("spi:ILI9341", DisplayKind.Ili9341, "")]
     [InlineData("png:/tmp/frames", DisplayKind.Png, "/tmp/frames")]
     [InlineData("preview", DisplayKind.Preview, "")]
+    [InlineData("drm", DisplayKind.Drm, "")]
+    [InlineData("drm:/dev/dri/card1", DisplayKind.Drm, "/dev/dri/card1")]
     public void Parses_known_specs(string text, DisplayKind kind, string argument)
     {
         Assert.Equal(new DisplaySpec(kind, argument), DisplaySpec.Parse(text));
@@ -46,6 +48,8 @@ public sealed class DisplaySpecTests
     [InlineData("spi:ili9341")]
     [InlineData("png:frames")]
     [InlineData("preview")]
+    [InlineData("drm")]
+    [InlineData("drm:/dev/dri/card0")]
     public void Round_trips_through_to_string(string text)
     {
         Assert.Equal(text, DisplaySpec.Parse(text).ToString());

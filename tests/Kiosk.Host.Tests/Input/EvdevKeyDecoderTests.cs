@@ -6,17 +6,8 @@ public class EvdevKeyDecoderTests
 {
     private static readonly TimeSpan Start = TimeSpan.FromSeconds(1_750_000_000);
 
-    private static IReadOnlyList<NavCommand> Decode(IEnumerable<InputEvent> events, EvdevKeyOptions? options = null)
-    {
-        var sink = new RecordingSink();
-        var decoder = new EvdevKeyDecoder(options ?? new EvdevKeyOptions(), sink);
-        foreach (InputEvent e in events)
-        {
-            decoder.OnEvent(e);
-        }
-
-        return sink.Commands;
-    }
+    private static IReadOnlyList<NavCommand> Decode(IEnumerable<InputEvent> events, EvdevKeyOptions? options = null) =>
+        RecordingSink.Decode(events, options).Commands;
 
     [Theory]
     [InlineData(LinuxInput.KeyRight, NavCommand.Next)]

@@ -2,7 +2,7 @@ namespace Kiosk.Host.Display.Preview;
 
 /// <summary>
 /// The preview page: the live frame and the exhibit's five buttons. Home held for 800 ms sends the long press,
-/// as the GPIO Home button does. Arrow keys, Enter, Backspace/Escape and H work too.
+/// as the GPIO Home button does. Arrow keys, Enter, Backspace/Escape and H work too, and the presenter keys (Page Down/Up, B, ., F5, 1–5).
 /// </summary>
 internal static class PreviewPage
 {
@@ -59,7 +59,9 @@ let selectTimer = null, selectLong = false;
 select.addEventListener('pointerdown', () => { selectLong = false; selectTimer = setTimeout(() => { selectLong = true; send('selectlong'); }, 800); });
 select.addEventListener('pointerup', () => { clearTimeout(selectTimer); if (!selectLong) send('select'); });
 document.addEventListener('keydown', (e) => {
-  const map = { ArrowRight: 'next', ArrowDown: 'next', ' ': 'next', ArrowLeft: 'previous', ArrowUp: 'previous', Enter: 'select', l: 'selectlong', L: 'selectlong', Backspace: 'back', Escape: 'back', h: 'home', Home: 'home' };
+  const map = { ArrowRight: 'next', ArrowDown: 'next', ' ': 'next', ArrowLeft: 'previous', ArrowUp: 'previous', Enter: 'select', Backspace: 'back', Escape: 'back', l: 'selectlong', L: 'selectlong', h: 'home', Home: 'home',
+    PageDown: 'next', PageUp: 'previous', b: 'blank', '.': 'blank', F5: e.shiftKey ? 'back' : 'firstphase',
+    1: 'case1', 2: 'case2', 3: 'case3', 4: 'case4', 5: 'case5' };
   if (map[e.key] && !e.repeat) { send(map[e.key]); e.preventDefault(); }
 });
 connect();

@@ -11,7 +11,7 @@ namespace Kiosk.Host.Display.SpiPanels;
 /// Panels supply their MADCTL values and any extra init; subclasses call <see cref="Initialize"/> last in
 /// their constructor. Owns and disposes the SPI device and the GPIO controller.
 /// </summary>
-public abstract class SpiPanelSink : IDisplaySink
+public abstract class SpiPanelSink : IDisplaySink, IBlankable
 {
     private readonly SpiDevice _spi;
     private readonly GpioController _gpio;
@@ -133,6 +133,16 @@ public abstract class SpiPanelSink : IDisplaySink
             {
                 SendPixels(rect, pixels);
             }
+        }
+    }
+
+    /// <summary>Backlight off while blanked (the black frame is shown too, for panels without a wired backlight).</summary>
+    public void SetBlanked(bool blanked)
+    {
+        ObjectDisposedException.ThrowIf(_disposed, this);
+        if (_options.BacklightPin != DisplayOptions.NotWired)
+        {
+            _gpio.Write(_options.BacklightPin, blanked ? PinValue.Low : PinValue.High);
         }
     }
 

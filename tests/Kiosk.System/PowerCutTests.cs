@@ -1,0 +1,139 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Text;
+using Kiosk.SystemTests.Rig;
+using Xunit.Abstractions;
+
+namespace Kiosk.SystemTests;
+
+/// <summary>
+/// The plug pulled during <c>kiosk push</c>: QEMU killed at a random moment while the pack streams in over ssh
+/// and the kiosk stages, verifies and switches to it; the guest's page cache is lost as in a real power cut.
+/// Every time, the disk as the next boot finds it must name a whole, loadable pack as current (the old one or
+/// the new one), and a few machines are booted to the glass to see it there. Cuts: 20, or 200 with
+/// KIOSK_SYSTEM_LONG=1 (tests/Kiosk.System/kiosk-system --long).
+/// </summary>
+[Collection(SystemCollection.Name)]
+public sealed class PowerCutTests(BootedAppliance appliance, ITestOutputHelper output)
+{
+    private static int Cuts => Environment.GetEnvironmentVariable("KIOSK_SYSTEM_LONG") == "1" ? 200 : 20;
+
+    private static int Booted => Environment.GetEnvironmentVariable("KIOSK_SYSTEM_LONG") == "1" ? 5 : 2;
+
+    [Fact]
+    public void After_every_power_cut_during_a_push_current_is_a_whole_pack_and_the_glass_shows_it()
+    {
+        using var dir = new TempDir();
+        string before = TestPacks.Variant("3.0.0", "Before the Cut, Five Cases", dir.Path);
+        string[] incoming = [TestPacks.Variant("3.1.0", "Pushed During a Cut, Five Cases", dir.Path), TestPacks.Variant("3.2.0", "Another Push During a Cut", dir.Path)];
+        var first = Command.Run(appliance.Image.Kiosk, ["push", before, .. appliance.Vm.PushArgs()], TimeSpan.FromMinutes(4));
+        Assert.True(first.Ok, first.ToString());
+        appliance.CurrentPack = before;
+        Assert.True(appliance.Shows("home", "cut-before").Same, "the first pack never reached the glass");
+
+        using var snapshot = new Snapshot(appliance.Vm);
+        var versions = new Dictionary<string, string> { ["3.0.0"] = before, ["3.1.0"] = incoming[0], ["3.2.0"] = incoming[1] };
+
+        // One push to the end first: how long a push takes here sets the window the cuts fall in.
+        double window;
+        using (var vm = snapshot.Resume(appliance.Image, dir.File("measure.img")))
+        {
+            var full = Command.Run(appliance.Image.Kiosk, ["push", incoming[0], .. vm.PushArgs()], TimeSpan.FromMinutes(4));
+            Assert.True(full.Ok, full.ToString());
+            window = full.Took.TotalSeconds * 1.1;
+        }
+
+        var random = new Random(Environment.GetEnvironmentVariable("KIOSK_SYSTEM_SEED") is { } seed ? int.Parse(seed, CultureInfo.InvariantCulture) : Environment.TickCount);
+        var rows = new List<(int Cut, double At, int Fsck, string Current, string Problem)>();
+        for (int cut = 1; cut <= Cuts; cut++)
+        {
+            string disk = dir.File($"cut-{cut}.img");
+            string pack = incoming[cut % 2];
+            double at = random.NextDouble() * window;
+            using (var vm = snapshot.Resume(appliance.Image, disk))
+            {
+                using var push = StartPush(pack, vm);
+                Thread.Sleep(TimeSpan.FromSeconds(at));
+                vm.PowerCut();
+                push.Kill(entireProcessTree: true);
+            }
+
+            var found = DiskStore.Check(disk, dir.Path);
+            string current = found.Version is { } v ? (v == "3.0.0" ? "old (3.0.0)" : $"new ({v})") : "-";
+            if (found.Valid && found.Version is not ("3.0.0" or "3.1.0" or "3.2.0"))
+            {
+                found = found with { Problem = $"current is {found.PackId} {found.Version}, neither the old pack nor a pushed one" };
+            }
+
+            rows.Add((cut, at, found.FsckExit, current, found.Problem));
+            output.WriteLine($"cut {cut}: {at:F1} s into the push: e2fsck {found.FsckExit}, current {current} {found.Problem}");
+            if (cut <= Booted && found.Valid)
+            {
+                BootToGlass(disk, versions[found.Version!], cut);
+                rows[^1] = rows[^1] with { Current = current + ", booted: on the glass" };
+            }
+
+            if (cut > Booted)
+            {
+                File.Delete(disk);
+            }
+        }
+
+        string table = Table(rows, window);
+        output.WriteLine(table);
+        Figures.Replace("power-cuts.md", table);
+        var bad = rows.Where(r => r.Problem.Length > 0).ToList();
+        Assert.True(bad.Count == 0, $"{bad.Count} of {rows.Count} power cuts left no whole current pack:\n{table}");
+        Assert.Contains(rows, r => r.Current.StartsWith("old", StringComparison.Ordinal) || r.Current.StartsWith("new", StringComparison.Ordinal));
+    }
+
+    private void BootToGlass(string disk, string pack, int cut)
+    {
+        using var vm = Vm.Boot(appliance.Image, disk);
+        vm.WaitForSsh(TimeSpan.FromMinutes(6));
+        BootedAppliance.WaitForFirstFrame(vm, TimeSpan.FromMinutes(4));
+        string expected = appliance.Image.Render("home", Figures.Screendump($"cut-{cut}.expected.png"), pack);
+        var diff = Glass.WaitUntilShows(vm, expected, Figures.Screendump($"cut-{cut}-booted.png"), TimeSpan.FromSeconds(30));
+        Assert.True(diff.Same, $"cut {cut}: after the reboot the glass does not show the current pack: {diff}");
+    }
+
+    private Process StartPush(string pack, Vm vm)
+    {
+        var start = new ProcessStartInfo(appliance.Image.Kiosk)
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        foreach (string arg in (string[])["push", pack, .. vm.PushArgs()])
+        {
+            start.ArgumentList.Add(arg);
+        }
+
+        var process = Process.Start(start)!;
+        process.OutputDataReceived += (_, _) => { };
+        process.ErrorDataReceived += (_, _) => { };
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        return process;
+    }
+
+    private static string Table(List<(int Cut, double At, int Fsck, string Current, string Problem)> rows, double window)
+    {
+        var text = new StringBuilder();
+        text.AppendLine(CultureInfo.InvariantCulture, $"# Power cuts during kiosk push ({rows.Count} cuts, uniformly within the first {window:F1} s of a push)");
+        text.AppendLine();
+        text.AppendLine("| cut | at (s) | e2fsck exit | current after the cut | problem |");
+        text.AppendLine("|---|---|---|---|---|");
+        foreach (var row in rows)
+        {
+            text.AppendLine(CultureInfo.InvariantCulture, $"| {row.Cut} | {row.At:F1} | {row.Fsck} | {row.Current} | {(row.Problem.Length == 0 ? "none" : row.Problem)} |");
+        }
+
+        int old = rows.Count(r => r.Current.StartsWith("old", StringComparison.Ordinal));
+        int @new = rows.Count(r => r.Current.StartsWith("new", StringComparison.Ordinal));
+        text.AppendLine();
+        text.AppendLine(CultureInfo.InvariantCulture, $"old pack current: {old}, new pack current: {@new}, no whole pack: {rows.Count - old - @new}");
+        return text.ToString();
+    }
+}

@@ -1,0 +1,65 @@
+using System.Globalization;
+
+namespace Kiosk.SystemTests.Rig;
+
+/// <summary>
+/// One appliance booted from the image for the tests of a class: boots, waits for sshd and the kiosk's first
+/// frame on the glass, and records how long each step took (from the guest's journal, since kernel start).
+/// </summary>
+public sealed class BootedAppliance : IDisposable
+{
+    public BootedAppliance()
+    {
+        Image = ApplianceImage.Instance;
+        Vm = Vm.Boot(Image);
+        Vm.WaitForSsh(TimeSpan.FromMinutes(6));
+        WaitForFirstFrame(Vm, TimeSpan.FromMinutes(4));
+        HostSecondsToFirstFrame = Vm.Started.Elapsed.TotalSeconds;
+        Boot = Journal.Read(Vm);
+        Figures.Replace("figures.md", "# System test figures (tests/Kiosk.System)\n\n");
+        Figures.Add("figures.md", $"published kiosk in {Image.PublishSeconds:F0} s, image ready in {Image.ImageSeconds:F0} s ({Image.ImageLog.Split('\n').LastOrDefault()})");
+        Figures.Add("figures.md", Describe());
+    }
+
+    public ApplianceImage Image { get; }
+
+    public Vm Vm { get; }
+
+    public Journal Boot { get; }
+
+    public double HostSecondsToFirstFrame { get; }
+
+    /// <summary>The pack the glass should show (null: the built-in one); the push test changes it.</summary>
+    public string? CurrentPack { get; set; }
+
+    public static TimeSpan WaitForFirstFrame(Vm vm, TimeSpan timeout) =>
+        vm.WaitFor("kiosk's first frame", () => vm.Root("journalctl -b -u kiosk -o cat --no-pager | grep -q 'first frame on'").Ok, timeout, TimeSpan.FromSeconds(2));
+
+    public string Describe()
+    {
+        double? multiUser = Boot.First("Reached target multi-user.target");
+        double? sshd = Boot.First("Started ssh.service");
+        double? starting = Boot.First("Starting kiosk.service");
+        double? frame = Boot.First("first frame on");
+        double? ready = Boot.First("Started kiosk.service");
+        return string.Create(CultureInfo.InvariantCulture,
+            $"boot (seconds since the kernel started, TCG, 2 vCPUs on 2 shared cores): sshd {sshd:F1}, kiosk.service starting {starting:F1}, first frame {frame:F1}, READY {ready:F1}, multi-user.target {multiUser:F1}; service start -> first frame {frame - starting:F1} s; QEMU start -> first frame (host clock, includes firmware) {HostSecondsToFirstFrame:F1} s");
+    }
+
+    /// <summary>The screen as the host renders it from the pack the glass should show.</summary>
+    public string Expected(string screen, string name) =>
+        Image.Render(screen, Figures.Screendump(name + ".expected.png"), CurrentPack);
+
+    public Glass.Diff Shows(string screen, string name, TimeSpan? timeout = null) =>
+        Glass.WaitUntilShows(Vm, Expected(screen, name), Figures.Screendump(name + ".png"), timeout ?? TimeSpan.FromSeconds(30));
+
+    /// <summary>The id of the first case of the pack on the glass.</summary>
+    public string FirstCaseId()
+    {
+        string pack = CurrentPack ?? Path.Combine(Image.PublishedKiosk, "builtin.kpack");
+        var inspect = Command.Must(Image.Kiosk, ["pack", "inspect", pack, "--json"], TimeSpan.FromMinutes(1));
+        return (string)System.Text.Json.Nodes.JsonNode.Parse(inspect.Stdout)!["cases"]![0]!["id"]!;
+    }
+
+    public void Dispose() => Vm.Dispose();
+}
