@@ -29,6 +29,9 @@ public sealed class BootedAppliance : IDisposable
 
     public double HostSecondsToFirstFrame { get; }
 
+    /// <summary>Packs the tests push, kept as long as the appliance, since the glass goes on showing them.</summary>
+    public TempDir Packs { get; } = new();
+
     /// <summary>The pack the glass should show (null: the built-in one); the push test changes it.</summary>
     public string? CurrentPack { get; set; }
 
@@ -53,5 +56,9 @@ public sealed class BootedAppliance : IDisposable
     public Glass.Diff Shows(string screen, string name, TimeSpan? timeout = null) =>
         Glass.WaitUntilShows(Vm, Expected(screen, name), Figures.Screendump(name + ".png"), timeout ?? TimeSpan.FromSeconds(30));
 
-    public void Dispose() => Vm.Dispose();
+    public void Dispose()
+    {
+        Vm.Dispose();
+        Packs.Dispose();
+    }
 }
