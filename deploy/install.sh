@@ -1,12 +1,13 @@
 #!/usr/bin/env bash
 # Installs a published kiosk on a Raspberry Pi. Run as root from the unpacked artifacts/kiosk-<rid>.tar.gz:
-#   sudo ./install.sh --content-key staff_content.pub [--no-start]
+#   sudo ./install.sh --content-key staff_content.pub [--trusted-key museum.pub]... [--allow-unsigned] [--no-start]
 #
 #   /opt/kiosk/                    the self-contained kiosk, builtin.kpack, this script and the unit
 #   kiosk (system user)            in gpio, spi, video, input (missing groups are created)
 #   /var/lib/kiosk/packs/          the pack store, the only folder the kiosk may write
 #   /etc/kiosk/kiosk.json          example settings, only when absent
-#   /etc/kiosk/trusted-keys/       drop NAME.pub (kiosk keygen) here to accept signed packs only
+#   /etc/kiosk/trusted-keys/       the --trusted-key NAME.pub files (kiosk keygen): packs must be signed by one;
+#                                  with none and without --allow-unsigned the kiosk refuses every pack
 #   /var/lib/kiosk/.ssh/authorized_keys
 #                                  the content key, which can do one thing: kiosk pack receive
 #   /etc/systemd/system/kiosk.service, enabled and (re)started (in a chroot or image build: enabled only)
@@ -20,15 +21,19 @@ user=kiosk
 groups=(gpio spi video input)
 content_key=""
 start=yes
+allow_unsigned=""
+trusted_keys=()
 
 usage() {
-  echo "usage: sudo $0 --content-key FILE.pub [--no-start]" >&2
+  echo "usage: sudo $0 --content-key FILE.pub [--trusted-key SIGNER.pub]... [--allow-unsigned] [--no-start]" >&2
   exit 2
 }
 
 while [ $# -gt 0 ]; do
   case "$1" in
     --content-key) [ $# -ge 2 ] || usage; content_key="$2"; shift 2 ;;
+    --trusted-key) [ $# -ge 2 ] || usage; trusted_keys+=("$2"); shift 2 ;;
+    --allow-unsigned) allow_unsigned=yes; shift ;;
     --no-start) start=no; shift ;;
     -h|--help) usage ;;
     *) echo "install.sh: unknown argument: $1" >&2; usage ;;
@@ -37,6 +42,21 @@ done
 
 [ -n "$content_key" ] || { echo "install.sh: --content-key FILE.pub is required (ssh-keygen -t ed25519 -f staff_content)" >&2; usage; }
 [ -r "$content_key" ] || { echo "install.sh: $content_key: no such readable file" >&2; exit 1; }
+for k in "${trusted_keys[@]}"; do
+  [ -r "$k" ] || { echo "install.sh: $k: no such readable file" >&2; exit 1; }
+done
+# Signing fails closed: with no signer's key the kiosk refuses every pack, unless the museum says otherwise.
+if [ ${#trusted_keys[@]} -eq 0 ] && [ -z "$allow_unsigned" ] && [ -t 0 ]; then
+  read -r -p "install.sh: no --trusted-key given; accept UNSIGNED packs from anyone holding the content key? [y/N] " answer
+  case "$answer" in [yY]*) allow_unsigned=yes ;; *) allow_unsigned="" ;; esac
+fi
+receive_flags=""
+if [ -n "$allow_unsigned" ]; then
+  receive_flags=" --allow-unsigned"
+  echo "install.sh: this kiosk will accept unsigned packs (--allow-unsigned)" >&2
+elif [ ${#trusted_keys[@]} -eq 0 ] && ! ls "$config"/trusted-keys/*.pub >/dev/null 2>&1; then
+  echo "install.sh: no trusted signing key: every pack will be refused until a NAME.pub is put in $config/trusted-keys/" >&2
+fi
 # One public key line, of a type sshd knows, and nothing that could smuggle in options of its own.
 read -r key_type key_body key_comment < <(grep -v '^[[:space:]]*\(#\|$\)' "$content_key" | head -n 1) || true
 case "${key_type:-}" in
@@ -115,11 +135,14 @@ install -d -o root -g "$user" -m 0750 "$state"
 install -d -o "$user" -g "$user" -m 0750 "$state/packs"
 install -d -o root -g root -m 0755 "$state/.ssh"
 tmp_keys="$(mktemp "$state/.ssh/authorized_keys.XXXXXX")"
-printf 'command="%s/kiosk pack receive",restrict %s %s %s\n' "$prefix" "$key_type" "$key_body" "${key_comment:-kiosk-content}" > "$tmp_keys"
+printf 'command="%s/kiosk pack receive%s",restrict %s %s %s\n' "$prefix" "$receive_flags" "$key_type" "$key_body" "${key_comment:-kiosk-content}" > "$tmp_keys"
 chmod 0644 "$tmp_keys"
 mv -f "$tmp_keys" "$state/.ssh/authorized_keys"
 
 install -d -o root -g root -m 0755 "$config" "$config/trusted-keys"
+for k in "${trusted_keys[@]}"; do
+  install -o root -g root -m 0644 "$k" "$config/trusted-keys/$(basename "$k")"
+done
 if [ ! -e "$config/kiosk.json" ]; then
   install -o root -g root -m 0644 "$here/kiosk.example.json" "$config/kiosk.json"
 fi

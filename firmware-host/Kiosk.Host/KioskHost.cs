@@ -53,6 +53,7 @@ public static class KioskHost
         // Input: every source posts into the one queue the frame loop reads.
         services.AddSingleton<CommandQueue>();
         services.AddSingleton<ICommandSink>(sp => sp.GetRequiredService<CommandQueue>());
+        services.AddSingleton<InputHealth>();
         AddInputs(services, settings);
         services.AddHostedService<InputService>();
 

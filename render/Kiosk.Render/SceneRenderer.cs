@@ -4,7 +4,7 @@ using Kiosk.Render.Frames;
 using Kiosk.Render.Layout;
 using Kiosk.Render.Profiles;
 using Kiosk.Render.Scenes;
-using Kiosk.Render.Screens;
+using Kiosk.Render.Painters;
 using Kiosk.Render.Text;
 using SkiaSharp;
 
@@ -268,25 +268,25 @@ public sealed class SceneRenderer : IDisposable
         switch (s.Kind)
         {
             case ScreenKind.Home:
-                HomeScreen.Paint(canvas, _ctx, s.CaseIndex);
+                HomePainter.Paint(canvas, _ctx, s.CaseIndex);
                 break;
             case ScreenKind.CaseIntro:
-                CaseIntroScreen.Paint(canvas, _ctx, s.CaseIndex);
+                CaseIntroPainter.Paint(canvas, _ctx, s.CaseIndex);
                 break;
             case ScreenKind.Phase:
-                PhaseScreen.Paint(canvas, _ctx, s.CaseIndex, s.PhaseIndex);
+                PhasePainter.Paint(canvas, _ctx, s.CaseIndex, s.PhaseIndex);
                 break;
             case ScreenKind.Diagram:
-                DiagramScreen.Paint(canvas, _ctx, s.CaseIndex, s.PhaseIndex, Diagram(s.CaseIndex).Layout);
+                DiagramPainter.Paint(canvas, _ctx, s.CaseIndex, s.PhaseIndex, Diagram(s.CaseIndex).Layout);
                 break;
             case ScreenKind.Comparison:
-                ComparisonScreen.Paint(canvas, _ctx, s.CaseIndex);
+                ComparisonPainter.Paint(canvas, _ctx, s.CaseIndex);
                 break;
             case ScreenKind.Glossary:
-                GlossaryScreen.Paint(canvas, _ctx, s.CaseIndex);
+                GlossaryPainter.Paint(canvas, _ctx, s.CaseIndex);
                 break;
             default:
-                AttractScreen.Paint(canvas, _ctx, s.CaseIndex);
+                AttractPainter.Paint(canvas, _ctx, s.CaseIndex);
                 break;
         }
 
@@ -299,7 +299,7 @@ public sealed class SceneRenderer : IDisposable
         if (!_diagrams.TryGetValue(caseIndex, out var d))
         {
             var c = _pack.Cases[caseIndex];
-            var g = DiagramScreen.Measure(_ctx);
+            var g = DiagramPainter.Measure(_ctx);
             var layout = new DiagramLayout(c, g.Nodes, _ctx.M.U, _ctx.M.Gap);
             d = (layout, new DiagramDrawer(c, layout, _ctx));
             _diagrams[caseIndex] = d;

@@ -8,7 +8,8 @@ public sealed record Diagnostic(string File, int Line, int Column, string Field,
 {
     public override string ToString()
     {
-        string where = Line > 0 ? $"{File}:{Line}:{Column}" : File;
-        return string.IsNullOrEmpty(Field) ? $"{where}: {Message}" : $"{where}: {Field}: {Message}";
+        // Escaped: a pack's own strings reach operators' terminals and logs through these lines.
+        string where = Line > 0 ? $"{SafeText.Escape(File)}:{Line}:{Column}" : SafeText.Escape(File);
+        return string.IsNullOrEmpty(Field) ? $"{where}: {SafeText.Escape(Message)}" : $"{where}: {SafeText.Escape(Field)}: {SafeText.Escape(Message)}";
     }
 }

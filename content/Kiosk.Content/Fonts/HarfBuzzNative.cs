@@ -4,9 +4,9 @@ namespace Kiosk.Content.Fonts;
 
 /// <summary>
 /// The few HarfBuzz entry points that HarfBuzzSharp's native library exports but its managed API does not wrap
-/// (hb-subset and hb_set). Same library, so no extra native dependency.
+/// (hb-subset, hb_set and hb_draw). Same library, so no extra native dependency.
 /// </summary>
-internal static partial class HarfBuzzNative
+internal static unsafe partial class HarfBuzzNative
 {
     private const string Lib = "libHarfBuzzSharp";
 
@@ -54,4 +54,25 @@ internal static partial class HarfBuzzNative
 
     [LibraryImport(Lib)]
     public static partial void hb_face_destroy(IntPtr face);
+
+    [LibraryImport(Lib)]
+    public static partial IntPtr hb_draw_funcs_create();
+
+    [LibraryImport(Lib)]
+    public static partial void hb_draw_funcs_destroy(IntPtr funcs);
+
+    [LibraryImport(Lib)]
+    public static partial void hb_draw_funcs_set_move_to_func(IntPtr funcs, delegate* unmanaged<IntPtr, IntPtr, IntPtr, float, float, IntPtr, void> func, IntPtr userData, IntPtr destroy);
+
+    [LibraryImport(Lib)]
+    public static partial void hb_draw_funcs_set_line_to_func(IntPtr funcs, delegate* unmanaged<IntPtr, IntPtr, IntPtr, float, float, IntPtr, void> func, IntPtr userData, IntPtr destroy);
+
+    [LibraryImport(Lib)]
+    public static partial void hb_draw_funcs_set_quadratic_to_func(IntPtr funcs, delegate* unmanaged<IntPtr, IntPtr, IntPtr, float, float, float, float, IntPtr, void> func, IntPtr userData, IntPtr destroy);
+
+    [LibraryImport(Lib)]
+    public static partial void hb_draw_funcs_set_cubic_to_func(IntPtr funcs, delegate* unmanaged<IntPtr, IntPtr, IntPtr, float, float, float, float, float, float, IntPtr, void> func, IntPtr userData, IntPtr destroy);
+
+    [LibraryImport(Lib)]
+    public static partial void hb_font_draw_glyph(IntPtr font, uint glyph, IntPtr funcs, IntPtr drawData);
 }

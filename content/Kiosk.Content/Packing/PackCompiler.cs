@@ -18,7 +18,6 @@ namespace Kiosk.Content.Packing;
 public sealed class PackCompiler(TimeProvider time)
 {
     /// <summary>Characters the renderer draws itself (navigation hints, punctuation), kept in every subset.</summary>
-    private const string UiCharacters = "–—‘’“”•·…→←↑↓▶◀×©°%";
 
     public sealed record Result(PackContent? Content, IReadOnlyList<Diagnostic> Diagnostics, long Bytes);
 
@@ -87,7 +86,11 @@ public sealed class PackCompiler(TimeProvider time)
         {
             foreach (var (path, text) in CaseTexts.Enumerate(c))
             {
-                if (coverage.FirstMissing(text) is { } missing)
+                if (TextRules.FirstControl(text) is { } control)
+                {
+                    diagnostics.Add(map.At(path, $"holds the control character U+{(int)control:X4}; displayed text may not"));
+                }
+                else if (coverage.FirstMissing(text) is { } missing)
                 {
                     diagnostics.Add(map.At(path, $"no font in the pack has a glyph for U+{missing.Value:X4} '{missing}'"));
                 }
@@ -96,7 +99,18 @@ public sealed class PackCompiler(TimeProvider time)
 
         var ordered = cases.Select(c => c.Case).OrderBy(c => c.Order).ToList();
         var content = new PackContent(pack.Id, pack.Version, pack.Title, ordered);
-        return (content, SubsetFonts(fonts, content));
+        var subset = SubsetFonts(fonts, content);
+        var used = PackCharacters.Of(content);
+        foreach (var (role, bytes) in subset)
+        {
+            // Proved as the device will prove it: the subset, not the source font, is what reaches the glass.
+            if (FontProof.Check(bytes, used) is { } problem)
+            {
+                diagnostics.Add(new Diagnostic(packFile, 1, 1, "fonts", $"font role '{role}': {problem}"));
+            }
+        }
+
+        return diagnostics.HasErrors ? null : (content, subset);
     }
 
     private static void CheckAcrossCases(List<(CaseStudy Case, SourceMap Map)> cases, DiagnosticBag diagnostics)
@@ -145,29 +159,7 @@ public sealed class PackCompiler(TimeProvider time)
 
     private static Dictionary<string, byte[]> SubsetFonts(Dictionary<string, byte[]> fonts, PackContent content)
     {
-        var used = new HashSet<int>();
-        foreach (var c in content.Cases)
-        {
-            foreach (var (_, text) in CaseTexts.Enumerate(c))
-            {
-                foreach (Rune r in text.EnumerateRunes())
-                {
-                    used.Add(r.Value);
-                }
-            }
-        }
-
-        // Printable ASCII is always kept: the renderer prints labels, numbers and hints of its own.
-        for (int cp = 0x20; cp < 0x7F; cp++)
-        {
-            used.Add(cp);
-        }
-
-        foreach (Rune r in UiCharacters.EnumerateRunes())
-        {
-            used.Add(r.Value);
-        }
-
+        var used = PackCharacters.Of(content);
         return fonts.ToDictionary(f => f.Key, f =>
         {
             var cmap = GlyphCoverage.ReadCmap(f.Value);

@@ -18,6 +18,9 @@ public static class PackFormat
     public const int MaxEntries = 64;
     public const long MaxEntryBytes = 64L * 1024 * 1024;
     public const long MaxManifestBytes = 1024 * 1024;
+    public const long MaxSignatureBytes = 64 * 1024;
+    public const long MaxCasesBytes = 16L * 1024 * 1024;
+    public const int MaxIdChars = 64;
     public const int MaxCompressionRatio = 200;
 
     /// <summary>Longest text a pack may carry in one field; far above any screen's room, far below a hostile string.</summary>
@@ -37,6 +40,21 @@ public static class PackFormat
         RespectRequiredConstructorParameters = true,
         RespectNullableAnnotations = true,
     };
+
+    /// <summary>Limit for one entry: the manifest, cases and signature have their own, far below a font's.</summary>
+    public static long MaxBytesOf(string entry) => entry switch
+    {
+        ManifestEntry => MaxManifestBytes,
+        SignatureEntry => MaxSignatureBytes,
+        CasesEntry => MaxCasesBytes,
+        _ => MaxEntryBytes,
+    };
+
+    /// <summary>A pack id: lower-case letters, digits, '.', '_' and '-', starting and ending with a letter or digit.</summary>
+    public static bool IsValidId(string? id) =>
+        id is { Length: > 0 and <= MaxIdChars } && (char.IsAsciiLetterLower(id[0]) || char.IsAsciiDigit(id[0]))
+        && (char.IsAsciiLetterLower(id[^1]) || char.IsAsciiDigit(id[^1]))
+        && id.All(c => char.IsAsciiLetterLower(c) || char.IsAsciiDigit(c) || c is '.' or '_' or '-');
 
     public static string FontEntry(string role) => $"{FontsFolder}{role}.ttf";
 

@@ -2,6 +2,7 @@ using System.IO.Compression;
 using System.Security.Cryptography;
 using System.Text.Json;
 using Kiosk.Content.Diagnostics;
+using Kiosk.Content.Json;
 using Kiosk.Content.Model;
 
 namespace Kiosk.Content.Packing;
@@ -42,8 +43,18 @@ public static class PackReader
                 throw Refuse(displayName, "manifest.json: format", $"pack format {manifest.Format} is not supported (this kiosk reads format {PackFormat.Version})");
             }
 
+            CheckIdentity(manifest, displayName);
             CheckEntries(manifest, entries, displayName);
             var content = Parse<PackContent>(entries[PackFormat.CasesEntry], displayName, PackFormat.CasesEntry);
+            if (content.Id != manifest.Id || content.Version != manifest.Version)
+            {
+                throw Refuse(displayName, PackFormat.CasesEntry, $"is pack {SafeText.Escape(content.Id)} {SafeText.Escape(content.Version)}, but the manifest says {manifest.Id} {manifest.Version}");
+            }
+
+            if (entries.TryGetValue(PackFormat.SignatureEntry, out byte[]? signatureBytes))
+            {
+                CheckSignatureKeys(signatureBytes, displayName);
+            }
             var fonts = manifest.Entries
                 .Where(e => e.Path.StartsWith(PackFormat.FontsFolder, StringComparison.Ordinal))
                 .ToDictionary(e => e.Path[PackFormat.FontsFolder.Length..^".ttf".Length], e => entries[e.Path], StringComparer.Ordinal);
@@ -70,6 +81,11 @@ public static class PackReader
             if (!PackFormat.IsAllowedEntry(name))
             {
                 throw Refuse(displayName, name, "unexpected entry name (a pack holds only manifest.json, cases.json, signature.json and fonts/<role>.ttf)");
+            }
+
+            if (entry.Length > PackFormat.MaxBytesOf(name) && PackFormat.MaxBytesOf(name) < PackFormat.MaxEntryBytes)
+            {
+                throw Refuse(displayName, name, $"declares {entry.Length:N0} bytes; this entry may hold at most {PackFormat.MaxBytesOf(name):N0}");
             }
 
             if (entry.Length > PackFormat.MaxEntryBytes || (entry.CompressedLength > 0 && entry.Length / Math.Max(1, entry.CompressedLength) > PackFormat.MaxCompressionRatio))
@@ -112,6 +128,25 @@ public static class PackReader
         }
 
         return buffer;
+    }
+
+    /// <summary>The id and version reach terminals, logs and version comparisons: only safe characters, and semver.</summary>
+    private static void CheckIdentity(PackManifest manifest, string displayName)
+    {
+        if (!PackFormat.IsValidId(manifest.Id))
+        {
+            throw Refuse(displayName, "manifest.json: id", $"'{SafeText.Escape(manifest.Id)}' is not a pack id (1-{PackFormat.MaxIdChars} of a-z 0-9 . _ -, starting and ending with a letter or digit)");
+        }
+
+        if (!PackVersion.TryParse(manifest.Version, out _))
+        {
+            throw Refuse(displayName, "manifest.json: version", $"'{SafeText.Escape(manifest.Version)}' is not a semantic version (MAJOR.MINOR.PATCH, e.g. 1.2.0)");
+        }
+
+        if (manifest.Title is null || manifest.Title.Any(c => SafeText.IsControl(c)) || manifest.Title.Length > PackFormat.MaxTextChars)
+        {
+            throw Refuse(displayName, "manifest.json: title", "holds control characters or is too long");
+        }
     }
 
     private static void CheckEntries(PackManifest manifest, Dictionary<string, byte[]> entries, string displayName)
@@ -169,28 +204,78 @@ public static class PackReader
     {
         try
         {
-            if (!System.Text.Unicode.Utf8.IsValid(bytes))
+            using (ParseDocument(bytes, displayName, entry))
             {
-                throw Refuse(displayName, entry, "not valid UTF-8");
-            }
-
-            // Nullable annotations are not enforced on list items, and nothing in a pack may be a null item.
-            using (var document = JsonDocument.Parse(bytes, new JsonDocumentOptions { MaxDepth = PackFormat.Json.MaxDepth }))
-            {
-                if (NullItem(document.RootElement, "$") is { } path)
-                {
-                    throw Refuse(displayName, $"{entry}: {path}", "null where a value is needed");
-                }
             }
 
             return JsonSerializer.Deserialize<T>(bytes, PackFormat.Json) ?? throw Refuse(displayName, entry, "is empty (null)");
         }
         catch (JsonException ex)
         {
-            string where = ex.LineNumber is { } line ? $" at line {line + 1}" : string.Empty;
-            string field = string.IsNullOrEmpty(ex.Path) ? entry : $"{entry}: {ex.Path}";
-            throw Refuse(displayName, field, $"invalid JSON{where}: {ex.Message}");
+            throw Invalid(ex, displayName, entry);
         }
+    }
+
+    /// <summary>
+    /// The JSON's shape before any binding: nothing in a pack may be a null item (nullable annotations are not
+    /// enforced on list items) or name a key twice (a parser keeps the last, a reviewer reads the first).
+    /// </summary>
+    private static JsonDocument ParseDocument(byte[] bytes, string displayName, string entry)
+    {
+        if (!System.Text.Unicode.Utf8.IsValid(bytes))
+        {
+            throw Refuse(displayName, entry, "not valid UTF-8");
+        }
+
+        JsonDocument document;
+        try
+        {
+            document = JsonDocument.Parse(bytes, new JsonDocumentOptions { MaxDepth = PackFormat.Json.MaxDepth });
+        }
+        catch (JsonException ex)
+        {
+            throw Invalid(ex, displayName, entry);
+        }
+
+        if (NullItem(document.RootElement, "$") is { } path)
+        {
+            document.Dispose();
+            throw Refuse(displayName, $"{entry}: {path}", "null where a value is needed");
+        }
+
+        if (JsonKeys.FirstDuplicate(document.RootElement, "$") is { } duplicate)
+        {
+            document.Dispose();
+            throw Refuse(displayName, $"{entry}: {duplicate}", "key given twice");
+        }
+
+        return document;
+    }
+
+    /// <summary>
+    /// The signature check reads signature.json (and calls anything unreadable a bad signature); here only a key
+    /// named twice is refused, which that reader would silently resolve.
+    /// </summary>
+    private static void CheckSignatureKeys(byte[] bytes, string displayName)
+    {
+        try
+        {
+            using var document = JsonDocument.Parse(bytes, new JsonDocumentOptions { MaxDepth = PackFormat.Json.MaxDepth });
+            if (JsonKeys.FirstDuplicate(document.RootElement, "$") is { } duplicate)
+            {
+                throw Refuse(displayName, $"{PackFormat.SignatureEntry}: {duplicate}", "key given twice");
+            }
+        }
+        catch (JsonException)
+        {
+        }
+    }
+
+    private static ContentException Invalid(JsonException ex, string displayName, string entry)
+    {
+        string where = ex.LineNumber is { } line ? $" at line {line + 1}" : string.Empty;
+        string field = string.IsNullOrEmpty(ex.Path) ? entry : $"{entry}: {ex.Path}";
+        return Refuse(displayName, field, $"invalid JSON{where}: {ex.Message}");
     }
 
     private static string? NullItem(JsonElement element, string path)

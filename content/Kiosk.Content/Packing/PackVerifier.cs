@@ -46,6 +46,16 @@ public static class PackVerifier
             }
         }
 
+        var used = PackCharacters.Of(pack.Content);
+        foreach (var (role, bytes) in pack.Fonts)
+        {
+            // The cmap comes first in a font, so a font cut short or with flipped bytes still maps every character.
+            if (FontProof.Check(bytes, used) is { } problem)
+            {
+                diagnostics.Add(new Diagnostic(packPath, 0, 0, PackFormat.FontEntry(role), problem));
+            }
+        }
+
         var coverage = GlyphCoverage.FromFonts(pack.Fonts.Values);
         var checker = seedsDir is null ? null : new SourceChecker(seedsDir);
         if (pack.Content.Cases.Count == 0)
@@ -76,6 +86,12 @@ public static class PackVerifier
                 if (text.Length > PackFormat.MaxTextChars)
                 {
                     diagnostics.Add(map.At(path, $"{text.Length:N0} characters; no text in a pack is over {PackFormat.MaxTextChars:N0}"));
+                    continue;
+                }
+
+                if (TextRules.FirstControl(text) is { } control)
+                {
+                    diagnostics.Add(map.At(path, $"holds the control character U+{(int)control:X4}; displayed text may not"));
                     continue;
                 }
 

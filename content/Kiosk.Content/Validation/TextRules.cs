@@ -42,4 +42,18 @@ public static class TextRules
 
     public static bool IsId(string id) =>
         id.Length is > 0 and <= 40 && id.All(ch => ch is (>= 'a' and <= 'z') or (>= '0' and <= '9') or '-') && id[0] != '-';
+
+    /// <summary>The first control character (U+0000 included) in a displayed text, or null: none is ever drawn.</summary>
+    public static char? FirstControl(string text)
+    {
+        foreach (char ch in text)
+        {
+            if (Kiosk.Content.Diagnostics.SafeText.IsControl(ch))
+            {
+                return ch;
+            }
+        }
+
+        return null;
+    }
 }

@@ -1,5 +1,8 @@
 using System.CommandLine;
+using Kiosk.Content.Diagnostics;
 using Kiosk.Host.Display;
+using Kiosk.Host.Packs;
+using Microsoft.Extensions.DependencyInjection;
 using Kiosk.Host.Settings;
 using Microsoft.Extensions.Hosting;
 
@@ -50,6 +53,10 @@ internal static class RunCommand
             try
             {
                 using var host = KioskHost.Build(configFile?.FullName, overrides);
+                // Made before the host starts, so a refused --pack or a display that cannot open is one line here,
+                // not the host's failed-start log with a stack trace.
+                _ = host.Services.GetRequiredService<DisplaySet>();
+                _ = host.Services.GetRequiredService<PackWatcher>();
                 await host.RunAsync(token).ConfigureAwait(false);
                 return ExitCodes.Ok;
             }
@@ -67,6 +74,11 @@ internal static class RunCommand
                 // Raised when the display is opened (a framebuffer path that is a regular file, say): a settings
                 // error found one step later, reported the same way.
                 console.Error.WriteLine($"kiosk: {KioskOptions.SectionName}:Display: {ex.Message}");
+                return ExitCodes.Usage;
+            }
+            catch (PackRefusedException ex)
+            {
+                console.Error.WriteLine($"kiosk: {KioskOptions.SectionName}:Pack: {SafeText.Escape(ex.Message)}");
                 return ExitCodes.Usage;
             }
             catch (InvalidDataException ex)

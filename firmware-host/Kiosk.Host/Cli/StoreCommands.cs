@@ -17,7 +17,10 @@ namespace Kiosk.Host.Cli;
 /// </summary>
 internal static class StoreCommands
 {
-    /// <summary>Set to an <see cref="InstallSteps"/> name to kill the process there; lets tests simulate a power cut.</summary>
+    /// <summary>
+    /// Set to an <see cref="InstallSteps"/> name to kill the process there; lets tests simulate a power cut. Read only
+    /// by builds with test hooks (KIOSK_TEST_HOOKS): a published kiosk ignores it.
+    /// </summary>
     public const string CrashVariable = "KIOSK_INSTALL_CRASH_AT";
 
     private static readonly PackStoreOptions Defaults = new();
@@ -64,7 +67,9 @@ internal static class StoreCommands
         var packFile = new Argument<FileInfo>("pack") { Description = "Pack file to install" };
         var store = StoreOption();
         var keys = TrustedKeysOption();
-        var command = new Command("install", "Verify a pack and make it the current one") { packFile, store, keys };
+        var policy = new PolicyOptions();
+        var command = new Command("install", "Verify a pack and make it the current one (on trial until the running kiosk shows it)") { packFile, store, keys };
+        policy.AddTo(command);
         command.SetAction(result =>
         {
             var file = result.GetValue(packFile)!;
@@ -74,7 +79,12 @@ internal static class StoreCommands
                 return ExitCodes.Usage;
             }
 
-            var packs = OpenStore(result, store, keys, time, maxBytes: null);
+            if (!policy.TryRead(result, console, out var allow))
+            {
+                return ExitCodes.Usage;
+            }
+
+            var packs = OpenStore(result, store, keys, time, maxBytes: null, allow);
             var outcome = Guard(() => packs.Install(file.ToString()));
             if (!outcome.Ok)
             {
@@ -82,7 +92,7 @@ internal static class StoreCommands
             }
 
             var p = outcome.Pack!;
-            console.Out.WriteLine($"installed {p.Id} {p.Version} ({Short(p.Sha256)}): now current in {packs.Root}");
+            console.Out.WriteLine($"installed {Safe(p.Id)} {Safe(p.Version)} ({Short(p.Sha256)}): now current in {packs.Root}, on trial until the running kiosk has it on the glass");
             return ExitCodes.Ok;
         });
         return command;
@@ -92,7 +102,7 @@ internal static class StoreCommands
     {
         var store = StoreOption();
         var json = new Option<bool>("--json") { Description = "Print the store as JSON (for tools)" };
-        var command = new Command("list", "Show installed packs; the current one is marked *") { store, json };
+        var command = new Command("list", "Show installed packs: the current one is marked *, and each is committed, trial, bad or installed") { store, json };
         command.SetAction(result =>
         {
             var packs = new PackStore(new PackStoreOptions { Root = result.GetValue(store)! }, time);
@@ -117,7 +127,7 @@ internal static class StoreCommands
             }
 
             var p = outcome.Pack!;
-            console.Out.WriteLine($"rolled back to {p.Id} {p.Version} ({Short(p.Sha256)}), installed {Format(p.Installed)}");
+            console.Out.WriteLine($"rolled back to {Safe(p.Id)} {Safe(p.Version)} ({Short(p.Sha256)}), installed {Format(p.Installed)}");
             return ExitCodes.Ok;
         });
         return command;
@@ -135,14 +145,21 @@ internal static class StoreCommands
                 r.AddError("--max-bytes must be a positive number of bytes");
             }
         });
+        var policy = new PolicyOptions();
         var command = new Command("receive", "Install a pack read from standard input (ssh HOST kiosk pack receive < PACK); prints one JSON line")
         {
             store, keys, maxBytes,
         };
+        policy.AddTo(command);
         command.SetAction(result =>
         {
             long start = time.GetTimestamp();
-            var packs = OpenStore(result, store, keys, time, result.GetValue(maxBytes));
+            if (!policy.TryRead(result, console, out var allow))
+            {
+                return ExitCodes.Usage;
+            }
+
+            var packs = OpenStore(result, store, keys, time, result.GetValue(maxBytes), allow);
             using var input = stdin();
             var outcome = Guard(() => packs.Install(input, "stdin"));
             var line = outcome.Ok
@@ -153,6 +170,7 @@ internal static class StoreCommands
                     ["version"] = outcome.Pack.Version,
                     ["sha256"] = outcome.Pack.Sha256,
                     ["seconds"] = Math.Round(time.GetElapsedTime(start).TotalSeconds, 3),
+                    ["state"] = outcome.Pack.State,
                 }
                 : new JsonObject { ["ok"] = false, ["error"] = string.Join("; ", outcome.Problems) };
             console.Out.WriteLine(line.ToJsonString(OneLine));
@@ -210,19 +228,26 @@ internal static class StoreCommands
         DefaultValueFactory = _ => Defaults.TrustedKeysDir,
     };
 
-    private static PackStore OpenStore(ParseResult result, Option<string> store, Option<string> keys, TimeProvider time, long? maxBytes)
+    private static PackStore OpenStore(ParseResult result, Option<string> store, Option<string> keys, TimeProvider time, long? maxBytes, PolicyOptions.Allowed allow)
     {
         var options = new PackStoreOptions
         {
             Root = result.GetValue(store)!,
             TrustedKeysDir = result.GetValue(keys)!,
             MaxPackBytes = maxBytes ?? Defaults.MaxPackBytes,
+            AllowUnsigned = allow.Unsigned,
+            AllowDowngrade = allow.Downgrade,
         };
-        return new PackStore(options, time, CrashHook(Environment.GetEnvironmentVariable(CrashVariable)));
+        return new PackStore(options, time, CrashHook());
     }
 
-    private static Action<string>? CrashHook(string? crashAt)
+    private static Action<string>? CrashHook()
     {
+#if KIOSK_TEST_HOOKS
+        string? crashAt = Environment.GetEnvironmentVariable(CrashVariable);
+#else
+        string? crashAt = null;
+#endif
         if (string.IsNullOrEmpty(crashAt))
         {
             return null;
@@ -257,7 +282,7 @@ internal static class StoreCommands
             console.Error.WriteLine(problem);
         }
 
-        string current = packs.List().FirstOrDefault(p => p.IsCurrent) is { } c ? $"{c.Id} {c.Version} ({Short(c.Sha256)})" : "none";
+        string current = packs.List().FirstOrDefault(p => p.IsCurrent) is { } c ? $"{Safe(c.Id)} {Safe(c.Version)} ({Short(c.Sha256)})" : "none";
         console.Error.WriteLine($"{what}: refused; the current pack is unchanged: {current}");
         return ExitCodes.Refused;
     }
@@ -274,10 +299,22 @@ internal static class StoreCommands
                 ["version"] = p.Version,
                 ["installed"] = p.Installed.ToString("O", CultureInfo.InvariantCulture),
                 ["current"] = p.IsCurrent,
+                ["state"] = p.State,
+                ["committed"] = p.IsCommitted,
+                ["trial"] = p.IsTrial,
+                ["bad"] = p.IsBad,
+                ["bad_reason"] = p.BadReason,
+                ["signer"] = p.Signer,
             });
         }
 
-        var root = new JsonObject { ["current"] = installed.FirstOrDefault(p => p.IsCurrent)?.Sha256, ["packs"] = packs };
+        var root = new JsonObject
+        {
+            ["current"] = installed.FirstOrDefault(p => p.IsCurrent)?.Sha256,
+            ["packs"] = packs,
+            ["committed"] = installed.FirstOrDefault(p => p.IsCommitted)?.Sha256,
+            ["trial"] = installed.FirstOrDefault(p => p.IsTrial)?.Sha256,
+        };
         return root.ToJsonString(OneLine);
     }
 
@@ -288,19 +325,22 @@ internal static class StoreCommands
             return $"no packs installed in {root}{Environment.NewLine}";
         }
 
-        int idWidth = Math.Max("PACK".Length, installed.Max(p => p.Id.Length));
-        int versionWidth = Math.Max("VERSION".Length, installed.Max(p => p.Version.Length));
+        int idWidth = Math.Max("PACK".Length, installed.Max(p => Safe(p.Id).Length));
+        int versionWidth = Math.Max("VERSION".Length, installed.Max(p => Safe(p.Version).Length));
         var sb = new StringBuilder();
-        sb.AppendLine($"  {"SHA256",-12}  {"PACK".PadRight(idWidth)}  {"VERSION".PadRight(versionWidth)}  INSTALLED");
+        sb.AppendLine($"  {"SHA256",-12}  {"PACK".PadRight(idWidth)}  {"VERSION".PadRight(versionWidth)}  {"INSTALLED",-20}  STATE");
         foreach (var p in installed)
         {
-            sb.AppendLine($"{(p.IsCurrent ? '*' : ' ')} {Short(p.Sha256),-12}  {p.Id.PadRight(idWidth)}  {p.Version.PadRight(versionWidth)}  {Format(p.Installed)}");
+            string state = p.IsBad ? $"bad: {Safe(p.BadReason)}" : p.State;
+            sb.AppendLine($"{(p.IsCurrent ? '*' : ' ')} {Short(p.Sha256),-12}  {Safe(p.Id).PadRight(idWidth)}  {Safe(p.Version).PadRight(versionWidth)}  {Format(p.Installed),-20}  {state}");
         }
 
         return sb.ToString();
     }
 
     private static string Short(string sha256) => sha256[..12];
+
+    private static string Safe(string? text) => SafeText.Escape(text);
 
     private static string Format(DateTimeOffset time) => time.UtcDateTime.ToString("yyyy-MM-dd HH:mm:ss'Z'", CultureInfo.InvariantCulture);
 }

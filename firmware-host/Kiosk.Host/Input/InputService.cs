@@ -4,10 +4,14 @@ using Microsoft.Extensions.Logging;
 namespace Kiosk.Host.Input;
 
 /// <summary>Runs every configured input source until shutdown; one failing device does not stop the others.</summary>
-public sealed class InputService(IEnumerable<IInputSource> sources, ILogger<InputService> logger) : BackgroundService
+public sealed class InputService(IEnumerable<IInputSource> sources, ILogger<InputService> logger, InputHealth? health = null) : BackgroundService
 {
-    protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
-        Task.WhenAll(sources.Select(s => Run(s, stoppingToken)));
+    protected override Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        var running = sources.Select(s => Run(s, stoppingToken)).ToList();
+        health?.Started(running.Count);
+        return Task.WhenAll(running);
+    }
 
     private async Task Run(IInputSource source, CancellationToken token)
     {
@@ -21,6 +25,7 @@ public sealed class InputService(IEnumerable<IInputSource> sources, ILogger<Inpu
         }
         catch (Exception ex)
         {
+            health?.Stopped();
             logger.LogError(ex, "input {Input} stopped", source.Name);
         }
     }

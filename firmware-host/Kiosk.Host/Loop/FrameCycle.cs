@@ -24,9 +24,16 @@ public sealed class FrameCycle : IDisposable
         _displays = displays;
         Navigator = new Navigator(pack.Content, options, now);
         _renderer = new SceneRenderer(pack.Content, pack.Fonts, displays.Profile);
+        Pack = pack;
     }
 
     public Navigator Navigator { get; }
+
+    /// <summary>The pack being shown (swapped in by <see cref="Step"/>).</summary>
+    public LoadedPack Pack { get; private set; }
+
+    /// <summary>Frames rendered from <see cref="Pack"/> since it was swapped in.</summary>
+    public long FramesOfPack { get; private set; }
 
     /// <summary>Frames rendered so far.</summary>
     public long Frames { get; private set; }
@@ -36,10 +43,14 @@ public sealed class FrameCycle : IDisposable
     {
         if (freshPack is not null)
         {
+            // Marked first, so a renderer that throws is blamed on the pack that brought it.
+            Pack = freshPack;
+            FramesOfPack = 0;
             var old = _renderer;
             _renderer = new SceneRenderer(freshPack.Content, freshPack.Fonts, _displays.Profile);
             Navigator.SwapPack(freshPack.Content);
             old.Dispose();
+            _rendered = -1;
         }
 
         while (_commands.TryTake(out var command))
@@ -60,9 +71,11 @@ public sealed class FrameCycle : IDisposable
         }
 
         _rendered = Navigator.Version;
+        TestHooks.ThrowIfRenderHooked(Pack);
         var frame = _renderer.Render(Navigator.Current(now));
         _displays.Present(frame, force: Frames == 0);
         Frames++;
+        FramesOfPack++;
         return true;
     }
 

@@ -1,3 +1,5 @@
+using Kiosk.Content.Diagnostics;
+using Kiosk.Content.Packing;
 using Kiosk.Host.Display;
 using Kiosk.Host.Input;
 using Kiosk.Host.Navigation;
@@ -27,13 +29,15 @@ public sealed class FrameLoop : BackgroundService
     private readonly TimeProvider _time;
     private readonly ISystemdNotifier? _systemd;
     private readonly ILogger<FrameLoop> _logger;
+    private readonly InputHealth? _input;
     private readonly long _start;
     private readonly TaskCompletionSource _firstFrame = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private FrameCycle? _cycle;
     private long _lastWatchdog;
 
-    public FrameLoop(IOptions<FrameLoopOptions> options, IOptions<NavigatorOptions> navigator, CommandQueue commands, PackWatcher packs, DisplaySet displays, TimeProvider time, ILogger<FrameLoop> logger, ISystemdNotifier? systemd = null)
+    public FrameLoop(IOptions<FrameLoopOptions> options, IOptions<NavigatorOptions> navigator, CommandQueue commands, PackWatcher packs, DisplaySet displays, TimeProvider time, ILogger<FrameLoop> logger, ISystemdNotifier? systemd = null, InputHealth? input = null)
     {
+        _input = input;
         _options = options.Value;
         _navigator = navigator.Value;
         _commands = commands;
@@ -54,16 +58,30 @@ public sealed class FrameLoop : BackgroundService
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         await Task.Yield();
-        using var cycle = new FrameCycle(_packs.Initial, _navigator, _commands, _displays, Now());
+        using var cycle = StartCycle();
         _cycle = cycle;
         var frameInterval = TimeSpan.FromSeconds(1.0 / _options.MaxFps);
+        LoadedPack? fallback = null;
         try
         {
             while (!stoppingToken.IsCancellationRequested)
             {
                 long frameStart = _time.GetTimestamp();
-                var fresh = _packs.TryTake(out var pack) ? pack : null;
-                if (cycle.Step(Now(), fresh) && cycle.Frames == 1)
+                var fresh = fallback ?? (_packs.TryTake(out var pack) ? pack : null);
+                fallback = null;
+                bool rendered;
+                try
+                {
+                    rendered = cycle.Step(Now(), fresh);
+                }
+                catch (Exception ex) when (ex is not (OutOfMemoryException or OperationCanceledException))
+                {
+                    // A pack the renderer cannot draw: the watcher marks it bad and reverts; show what it hands back.
+                    fallback = _packs.Reject(cycle.Pack, $"{ex.GetType().Name}: {ex.Message}") ?? throw new InvalidOperationException("no pack can be drawn", ex);
+                    continue;
+                }
+
+                if (rendered && cycle.Frames == 1)
                 {
                     _systemd?.Notify(ServiceState.Ready);
                     _firstFrame.TrySetResult();
@@ -72,7 +90,13 @@ public sealed class FrameLoop : BackgroundService
 
                 if (fresh is not null)
                 {
-                    _logger.LogInformation("now showing pack {Id} {Version}", fresh.Manifest.Id, fresh.Manifest.Version);
+                    _logger.LogInformation("now showing pack {Id} {Version}", SafeText.Escape(fresh.Manifest.Id), SafeText.Escape(fresh.Manifest.Version));
+                }
+
+                if (cycle.FramesOfPack > 0 && (_input?.Alive ?? true) && _displays.AnyUsable(_time))
+                {
+                    // The health gate: a frame of this pack is on a working display and the inputs run.
+                    _packs.Confirm(cycle.Pack);
                 }
 
                 PingWatchdog();
@@ -92,6 +116,23 @@ public sealed class FrameLoop : BackgroundService
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
         {
+        }
+    }
+
+    /// <summary>The first cycle; a start pack whose renderer cannot even be built is rejected like any other.</summary>
+    private FrameCycle StartCycle()
+    {
+        var pack = _packs.Initial;
+        while (true)
+        {
+            try
+            {
+                return new FrameCycle(pack, _navigator, _commands, _displays, Now());
+            }
+            catch (Exception ex) when (ex is not OutOfMemoryException)
+            {
+                pack = _packs.Reject(pack, $"{ex.GetType().Name}: {ex.Message}") ?? throw new InvalidOperationException("no pack can be drawn", ex);
+            }
         }
     }
 

@@ -7,7 +7,7 @@ namespace Kiosk.Host.Packs;
 /// <c>installed.json</c> beside each installed pack: which pack it is and when it was installed. The sequence
 /// number orders installs even when two happen within one clock tick, and decides what "previous" means.
 /// </summary>
-internal sealed record InstallRecord(string Sha256, string PackId, string Version, DateTimeOffset Installed, long Sequence)
+internal sealed record InstallRecord(string Sha256, string PackId, string Version, DateTimeOffset Installed, long Sequence, string? Signer = null)
 {
     public const string FileName = "installed.json";
 
@@ -23,18 +23,6 @@ internal sealed record InstallRecord(string Sha256, string PackId, string Versio
         }
     }
 
-    /// <summary>Writes beside the final name, flushes to disk, then renames, so a reader never sees half a file.</summary>
-    public void Write(string dir)
-    {
-        string final = Path.Combine(dir, FileName);
-        string temp = $"{final}.tmp-{Environment.ProcessId}";
-        using (var stream = new FileStream(temp, FileMode.Create, FileAccess.Write))
-        {
-            JsonSerializer.Serialize(stream, this, PackFormat.Json);
-            stream.Flush(flushToDisk: true);
-        }
-
-        File.Move(temp, final, overwrite: true);
-        Posix.FsyncDirectory(dir);
-    }
+    public void Write(string dir) =>
+        AtomicFile.Write(Path.Combine(dir, FileName), stream => JsonSerializer.Serialize(stream, this, PackFormat.Json));
 }

@@ -6,6 +6,9 @@ namespace Kiosk.Host.Packs;
 /// Installed packs on the device and which one is current. An install is staged, flushed and fully verified
 /// before anything visible changes; the switch is one <c>rename(2)</c> of the <c>current</c> symlink. So a
 /// refused, failed or killed install leaves <c>current</c> on the pack it had, and the screen never goes dark.
+/// A new current pack is on trial until the running kiosk has it on the glass; then the kiosk moves
+/// <c>committed</c> to it (<see cref="Commit"/>). A pack that fails on the device is marked bad and
+/// <c>current</c> goes back to <c>committed</c> (<see cref="Revert"/>).
 /// </summary>
 public sealed class PackStore
 {
@@ -13,7 +16,8 @@ public sealed class PackStore
     private readonly TimeProvider _time;
     private readonly Action<string>? _onStep;
     private readonly StoreLayout _layout;
-    private readonly CurrentLink _current;
+    private readonly StoreLink _current;
+    private readonly StoreLink _committed;
 
     /// <param name="onStep">Called with each <see cref="InstallSteps"/> name as an install reaches it; an exception
     /// thrown from it aborts the install there, as a crash would.</param>
@@ -23,13 +27,25 @@ public sealed class PackStore
         _time = time;
         _onStep = onStep;
         _layout = new StoreLayout(options.Root);
-        _current = new CurrentLink(_layout);
+        _current = new StoreLink(_layout, StoreLayout.CurrentName);
+        _committed = new StoreLink(_layout, StoreLayout.CommittedName);
     }
 
     public string Root => _layout.Root;
 
     /// <summary>Full path of the current pack file, resolved through the link, or null when nothing is installed.</summary>
     public string? Current => _current.Target() is { } sha ? _layout.PackFile(sha) : null;
+
+    /// <summary>The sha256 of the current pack, or null.</summary>
+    public string? CurrentSha => _current.Target();
+
+    /// <summary>The sha256 of the last pack that proved itself on the glass, or null.</summary>
+    public string? CommittedSha => _committed.Target();
+
+    /// <summary>The trial the running kiosk started and has not yet ended, if any.</summary>
+    internal TrialRecord? Trial => TrialRecord.TryRead(_layout.Root);
+
+    public string PackFile(string sha256) => _layout.PackFile(sha256);
 
     /// <summary>Installed packs, newest install first.</summary>
     public IReadOnlyList<InstalledPack> List()
@@ -40,6 +56,7 @@ public sealed class PackStore
         }
 
         string? current = _current.Target();
+        string? committed = _committed.Target();
         var packs = new List<InstalledPack>();
         foreach (string dir in Directory.EnumerateDirectories(_layout.Root))
         {
@@ -49,7 +66,12 @@ public sealed class PackStore
                 continue;
             }
 
-            packs.Add(new InstalledPack(name, record.PackId, record.Version, record.Installed, record.Sequence, _layout.PackFile(name), name == current));
+            packs.Add(new InstalledPack(name, record.PackId, record.Version, record.Installed, record.Sequence, _layout.PackFile(name), name == current)
+            {
+                IsCommitted = name == committed,
+                BadReason = BadMark.TryRead(dir)?.Reason,
+                Signer = record.Signer,
+            });
         }
 
         return packs.OrderByDescending(p => p.Sequence).ThenBy(p => p.Sha256, StringComparer.Ordinal).ToList();
@@ -136,7 +158,15 @@ public sealed class PackStore
         BoundedCopy.Copied copied;
         using (var file = new FileStream(stagedPack, FileMode.CreateNew, FileAccess.Write))
         {
-            copied = BoundedCopy.Copy(source, file, _options.MaxPackBytes);
+            try
+            {
+                copied = BoundedCopy.Copy(source is FileStream ? source : new IdleTimeoutStream(source, _options.ReadIdleTimeout), file, _options.MaxPackBytes);
+            }
+            catch (IOException ex)
+            {
+                // A stalled or broken stream: refused, and the caller's finally removes the staging and the lock.
+                return PackStoreResult.Refused($"{displayName}: {ex.Message}");
+            }
             if (copied.TooLarge)
             {
                 return PackStoreResult.Refused($"{displayName}: too large: more than {_options.MaxPackBytes:N0} bytes (the store's limit)");
@@ -149,22 +179,31 @@ public sealed class PackStore
         Posix.FsyncDirectory(staging);
         Step(InstallSteps.Fsynced);
 
-        var check = StagedPackCheck.Run(stagedPack, displayName, _options.TrustedKeysDir);
+        var check = StagedPackCheck.Run(stagedPack, displayName, _options);
         if (check.Pack is null)
         {
             return PackStoreResult.Refused(check.Problems);
         }
 
+        string sha = copied.Sha256;
+        if (!_options.AllowDowngrade && Downgrade(check.Pack.Manifest, check.Signer, sha) is { } newer)
+        {
+            return PackStoreResult.Refused($"{displayName}: refused: version {check.Pack.Manifest.Version} is not newer than {newer.Id} {newer.Version} "
+                + $"already installed from the same {(check.Signer is null ? "pack id (unsigned)" : $"signer {check.Signer}")}; "
+                + "to go back use 'kiosk pack rollback', or install with --allow-downgrade");
+        }
+
         Step(InstallSteps.Verified);
 
-        string sha = copied.Sha256;
-        var record = new InstallRecord(sha, check.Pack.Manifest.Id, check.Pack.Manifest.Version, _time.GetUtcNow(), NextSequence());
+        var record = new InstallRecord(sha, check.Pack.Manifest.Id, check.Pack.Manifest.Version, _time.GetUtcNow(), NextSequence(), check.Signer);
         string target = _layout.PackDir(sha);
         if (Directory.Exists(target) && File.Exists(_layout.PackFile(sha)))
         {
             // The same bytes are already installed (a re-install, or one killed before its switch): restamp them
-            // so they count as the newest install, and rollback returns to what was current before.
+            // so they count as the newest install, and rollback returns to what was current before. Installing
+            // it again is the operator asking for another trial, so a bad mark goes.
             record.Write(target);
+            AtomicFile.Delete(Path.Combine(target, BadMark.FileName));
         }
         else
         {
@@ -191,6 +230,143 @@ public sealed class PackStore
     }
 
     /// <summary>
+    /// What the kiosk does at start, before it picks a pack: removes what a killed install left in staging, and
+    /// reverts a trial that a power cut or restart interrupted (the pack never proved itself, so it is marked bad
+    /// and <c>current</c> goes back to <c>committed</c>). Returns the pack it reverted (marked bad), or null; does
+    /// nothing while an install holds the store.
+    /// </summary>
+    public InstalledPack? RecoverAtStart()
+    {
+        if (!Directory.Exists(_layout.Root))
+        {
+            return null;
+        }
+
+        using var held = StoreLock.TryAcquire(_layout);
+        if (held is null)
+        {
+            return null;
+        }
+
+        CleanLeftovers();
+        if (TrialRecord.TryRead(_layout.Root) is not { } trial)
+        {
+            return null;
+        }
+
+        if (_current.Target() == trial.Sha256 && _committed.Target() != trial.Sha256)
+        {
+            RevertHeld(trial.Sha256, $"its trial was interrupted (power cut or restart) before it was shown, {Format(trial.Started)}");
+            return List().FirstOrDefault(p => p.Sha256 == trial.Sha256);
+        }
+
+        TrialRecord.Clear(_layout.Root);
+        return null;
+    }
+
+    /// <summary>Records that the running kiosk is now trying <paramref name="sha256"/> (persisted, so a power cut is noticed).</summary>
+    public void BeginTrial(string sha256) => new TrialRecord(sha256, _time.GetUtcNow()).Write(_layout.Root);
+
+    /// <summary>
+    /// The pack proved itself on the glass: <c>committed</c> moves to it and the trial ends. False when the store
+    /// is busy (an install is running; the caller tries again) or <c>current</c> has moved on meanwhile.
+    /// </summary>
+    public bool Commit(string sha256)
+    {
+        using var held = StoreLock.TryAcquire(_layout);
+        if (held is null)
+        {
+            return false;
+        }
+
+        if (_current.Target() == sha256)
+        {
+            _committed.SwitchTo(sha256);
+        }
+
+        if (TrialRecord.TryRead(_layout.Root)?.Sha256 == sha256)
+        {
+            TrialRecord.Clear(_layout.Root);
+        }
+
+        return true;
+    }
+
+    /// <summary>
+    /// The pack failed on the device: it is marked bad and, if it is current, <c>current</c> goes back to the last
+    /// committed pack (or to the newest good one, or is removed so the built-in pack shows). Returns the pack now
+    /// current, or null; false from <paramref name="done"/> when the store was busy.
+    /// </summary>
+    public InstalledPack? Revert(string sha256, string reason, out bool done)
+    {
+        using var held = StoreLock.TryAcquire(_layout);
+        done = held is not null;
+        return held is null ? null : RevertHeld(sha256, reason);
+    }
+
+    private InstalledPack? RevertHeld(string sha256, string reason)
+    {
+        if (Directory.Exists(_layout.PackDir(sha256)))
+        {
+            new BadMark(reason, _time.GetUtcNow()).Write(_layout.PackDir(sha256));
+        }
+
+        var packs = List();
+        if (_current.Target() == sha256)
+        {
+            var back = packs.FirstOrDefault(p => p.IsCommitted && !p.IsBad)
+                ?? packs.Where(p => !p.IsBad).MaxBy(p => p.Sequence);
+            if (back is null)
+            {
+                _current.Remove();
+            }
+            else
+            {
+                _current.SwitchTo(back.Sha256);
+            }
+        }
+
+        if (TrialRecord.TryRead(_layout.Root)?.Sha256 == sha256)
+        {
+            TrialRecord.Clear(_layout.Root);
+        }
+
+        return List().FirstOrDefault(p => p.IsCurrent);
+    }
+
+    /// <summary>The newest pack already installed that <paramref name="manifest"/> does not outrank, or null.</summary>
+    private InstalledPack? Downgrade(PackManifest manifest, string? signer, string sha256)
+    {
+        if (!PackVersion.TryParse(manifest.Version, out var incoming))
+        {
+            return null;
+        }
+
+        // Signed packs are ranked per signer (a replayed old pack of any id is refused); unsigned ones per pack id.
+        var same = List().Where(p => !p.IsBad && (signer is null ? p.Signer is null && p.Id == manifest.Id : p.Signer == signer));
+        InstalledPack? newest = null;
+        PackVersion? best = null;
+        foreach (var p in same)
+        {
+            if (PackVersion.TryParse(p.Version, out var v) && (best is null || v.CompareTo(best) > 0))
+            {
+                (newest, best) = (p, v);
+            }
+        }
+
+        if (newest is null || best is null)
+        {
+            return null;
+        }
+
+        int c = incoming.CompareTo(best);
+        // The same bytes again (a retried push) are not a downgrade.
+        return c < 0 || (c == 0 && newest.Sha256 != sha256) ? newest : null;
+    }
+
+    private static string Format(DateTimeOffset time) => time.UtcDateTime.ToString("yyyy-MM-dd HH:mm:ss'Z'", System.Globalization.CultureInfo.InvariantCulture);
+
+    /// <summary>
     /// Drops packs beyond the newest <see cref="PackStoreOptions.Keep"/>, but never the current pack nor the one
     /// rollback would return to. A folder is renamed into staging before it is deleted, so a crash mid-delete
     /// never leaves a half-removed pack that looks installed.
@@ -208,6 +384,11 @@ public sealed class PackStore
             }
         }
 
+        if (packs.FirstOrDefault(p => p.IsCommitted) is { } committed)
+        {
+            keep.Add(committed.Sha256);
+        }
+
         foreach (var pack in packs.Where(p => !keep.Contains(p.Sha256)))
         {
             string doomed = _layout.NewStagingDir();
@@ -216,8 +397,9 @@ public sealed class PackStore
         }
     }
 
+    /// <summary>The newest install before <paramref name="current"/> that has not failed on the device.</summary>
     private static InstalledPack? Previous(IReadOnlyList<InstalledPack> packs, InstalledPack current) =>
-        packs.Where(p => p.Sequence < current.Sequence).MaxBy(p => p.Sequence);
+        packs.Where(p => p.Sequence < current.Sequence && !p.IsBad).MaxBy(p => p.Sequence);
 
     private long NextSequence() => List().Select(p => p.Sequence).DefaultIfEmpty(0).Max() + 1;
 

@@ -7,10 +7,13 @@ using Microsoft.Extensions.Options;
 namespace Kiosk.Host.Packs;
 
 /// <summary>
-/// Finds the pack to show (the --pack file, else the store's current pack, else the built-in one), and keeps
-/// watching it: a changed file or a switched <c>current</c> link is loaded and verified here, off the frame
-/// loop, and handed over to be swapped in at a frame boundary. A pack that fails to load is logged and the last
-/// good one stays on screen.
+/// Finds the pack to show (the --pack file, else the store's current pack, else the built-in one), keeps watching
+/// it, and runs the store's trials. A new current pack is loaded and verified here, off the frame loop, handed over
+/// to be swapped in at a frame boundary, and is on trial until the frame loop confirms its first frame is on the
+/// glass with the inputs alive (<see cref="Confirm"/>): then it is committed. A pack that will not load, that the
+/// renderer throws on (<see cref="Reject"/>), or that shows no frame within the trial time is marked bad, the store
+/// goes back to the last committed pack and that is shown. Starting on a damaged store never crashes: it falls back
+/// to the committed pack, then any good one, then the built-in pack.
 /// </summary>
 public sealed class PackWatcher : BackgroundService
 {
@@ -18,7 +21,10 @@ public sealed class PackWatcher : BackgroundService
     private readonly TimeProvider _time;
     private readonly ILogger<PackWatcher> _logger;
     private readonly PackStore _store;
+    private readonly Lock _gate = new();
     private LoadedPack? _pending;
+    private LoadedPack _lastGood;
+    private Trial? _trial;
     private (string Path, long Length, DateTime Modified) _shown;
     private (string Path, long Length, DateTime Modified) _lastFailed;
 
@@ -28,10 +34,8 @@ public sealed class PackWatcher : BackgroundService
         _time = time;
         _logger = logger;
         _store = new PackStore(new PackStoreOptions { Root = _options.Store }, time);
-        string path = ResolvePath();
-        Initial = Load(path) ?? throw new InvalidOperationException($"no pack can be shown: {path} was refused (see the errors above)");
-        _shown = Identity(path);
-        _logger.LogInformation("showing pack {Id} {Version} from {Path}", Initial.Manifest.Id, Initial.Manifest.Version, path);
+        Initial = string.IsNullOrEmpty(_options.Pack) ? StartFromStore() : StartFromFile(Path.GetFullPath(_options.Pack));
+        _lastGood = Initial;
     }
 
     /// <summary>The pack loaded at start.</summary>
@@ -44,27 +48,102 @@ public sealed class PackWatcher : BackgroundService
         return pack is not null;
     }
 
-    /// <summary>Checks once for a new pack; the background loop calls this on every poll.</summary>
+    /// <summary>
+    /// The frame loop has put <paramref name="pack"/>'s first frame on a working display with the inputs alive: a
+    /// pack on trial is committed. Cheap when there is nothing to do, so the loop may call it after every frame.
+    /// </summary>
+    public void Confirm(LoadedPack pack)
+    {
+        lock (_gate)
+        {
+            _lastGood = pack;
+            if (_trial is not { } trial || !ReferenceEquals(trial.Pack, pack) || !_store.Commit(trial.Sha256))
+            {
+                return;
+            }
+
+            _trial = null;
+            _logger.LogInformation("pack {Id} {Version} ({Sha}) committed {Ms:0} ms after its trial began: its first frame is on the glass and the inputs are alive",
+                SafeText.Escape(pack.Manifest.Id), SafeText.Escape(pack.Manifest.Version), trial.Sha256[..12], _time.GetElapsedTime(trial.Started).TotalMilliseconds);
+        }
+    }
+
+    /// <summary>
+    /// The frame loop could not show <paramref name="pack"/> (its renderer threw): it is marked bad in the store, the
+    /// store reverts, and the pack to show instead is returned (null when the built-in pack itself failed).
+    /// </summary>
+    public LoadedPack? Reject(LoadedPack pack, string reason)
+    {
+        lock (_gate)
+        {
+            if (_trial is { } trial && ReferenceEquals(trial.Pack, pack))
+            {
+                return Fail(trial, $"the renderer failed on it: {reason}");
+            }
+
+            if (!ReferenceEquals(pack, _lastGood))
+            {
+                _logger.LogError("pack {Id} {Version} failed in the renderer ({Reason}); showing the last good pack", SafeText.Escape(pack.Manifest.Id), SafeText.Escape(pack.Manifest.Version), SafeText.Escape(reason));
+                return _lastGood;
+            }
+
+            if (_store.CurrentSha is { } sha && string.IsNullOrEmpty(_options.Pack) && ResolvePath() != _options.Builtin)
+            {
+                // A committed pack that now fails (new firmware, say): the store goes back past it, as for a trial.
+                return Fail(new Trial(sha, pack, _time.GetTimestamp()), $"the renderer failed on it: {reason}");
+            }
+
+            _logger.LogCritical("the built-in pack failed in the renderer: {Reason}", SafeText.Escape(reason));
+            return null;
+        }
+    }
+
+    /// <summary>Checks once for a new pack and for an overdue trial; the background loop calls this on every poll.</summary>
     public void Poll()
     {
-        string path = ResolvePath();
-        var identity = Identity(path);
-        if (identity == _shown || identity == _lastFailed)
+        lock (_gate)
         {
-            return;
-        }
+            if (_trial is { } trial && _time.GetElapsedTime(trial.Started) > _options.TrialTimeout)
+            {
+                var back = Fail(trial, $"no first frame within {_options.TrialTimeout.TotalSeconds:0} s");
+                if (back is not null)
+                {
+                    Volatile.Write(ref _pending, back);
+                }
+            }
 
-        var pack = Load(path);
-        if (pack is null)
-        {
-            _lastFailed = identity;
-            _logger.LogError("pack {Path} was refused; the last good pack stays on screen", path);
-            return;
-        }
+            string path = ResolvePath();
+            var identity = Identity(path);
+            if (identity == _shown || identity == _lastFailed)
+            {
+                return;
+            }
 
-        _shown = identity;
-        Volatile.Write(ref _pending, pack);
-        _logger.LogInformation("new pack {Id} {Version} from {Path}; swapping at the next frame", pack.Manifest.Id, pack.Manifest.Version, path);
+            var (pack, problems) = Load(path);
+            if (pack is null)
+            {
+                _lastFailed = identity;
+                if (StoreSha(path) is { } bad)
+                {
+                    var back = Fail(new Trial(bad, null, _time.GetTimestamp()), $"it does not load: {problems}");
+                    if (back is not null && !ReferenceEquals(back, _lastGood))
+                    {
+                        Volatile.Write(ref _pending, back);
+                    }
+                }
+                else
+                {
+                    _logger.LogError("pack {Path} was refused ({Problems}); the last good pack stays on screen", SafeText.Escape(path), problems);
+                }
+
+                return;
+            }
+
+            _shown = identity;
+            StartTrialIfNew(path, pack);
+            Volatile.Write(ref _pending, pack);
+            _logger.LogInformation("new pack {Id} {Version} from {Path}; swapping at the next frame", SafeText.Escape(pack.Manifest.Id), SafeText.Escape(pack.Manifest.Version), path);
+        }
     }
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -83,6 +162,149 @@ public sealed class PackWatcher : BackgroundService
         }
     }
 
+    private LoadedPack StartFromFile(string path)
+    {
+        var (pack, problems) = Load(path);
+        if (pack is null)
+        {
+            throw new PackRefusedException(path, [problems]);
+        }
+
+        _shown = Identity(path);
+        _logger.LogInformation("showing pack {Id} {Version} from {Path}", SafeText.Escape(pack.Manifest.Id), SafeText.Escape(pack.Manifest.Version), path);
+        return pack;
+    }
+
+    /// <summary>
+    /// The store's current pack; if it will not load, it is marked bad and the store falls back (committed, then the
+    /// newest good pack, then none: the built-in pack). Never throws for the store's sake.
+    /// </summary>
+    private LoadedPack StartFromStore()
+    {
+        try
+        {
+            long started = _time.GetTimestamp();
+            if (_store.RecoverAtStart() is { } reverted)
+            {
+                _logger.LogWarning("pack {Id} {Version} ({Sha}) reverted at start in {Ms:0} ms: {Reason}",
+                    SafeText.Escape(reverted.Id), SafeText.Escape(reverted.Version), reverted.Sha256[..12], _time.GetElapsedTime(started).TotalMilliseconds, SafeText.Escape(reverted.BadReason));
+            }
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            _logger.LogError("the pack store {Store} could not be checked at start ({Message}); trying its packs as they are", _options.Store, ex.Message);
+        }
+
+        var tried = new HashSet<string>(StringComparer.Ordinal);
+        while (true)
+        {
+            string path = ResolvePath();
+            var (pack, problems) = Load(path);
+            if (pack is not null)
+            {
+                _shown = Identity(path);
+                StartTrialIfNew(path, pack);
+                _logger.LogInformation("showing pack {Id} {Version} from {Path}", SafeText.Escape(pack.Manifest.Id), SafeText.Escape(pack.Manifest.Version), path);
+                return pack;
+            }
+
+            if (StoreSha(path) is not { } sha || !tried.Add(sha))
+            {
+                throw new PackRefusedException(path, [problems]);
+            }
+
+            _logger.LogError("the store's current pack {Path} cannot be shown ({Problems}); falling back to the last committed pack, else the built-in one", path, SafeText.Escape(problems));
+            try
+            {
+                _store.Revert(sha, $"it did not load at start: {problems}", out bool done);
+                if (!done)
+                {
+                    // An install holds the store: show the built-in pack now; the next poll sees what it leaves.
+                    return LoadBuiltinOrThrow();
+                }
+            }
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+            {
+                _logger.LogError("could not revert the store ({Message}); showing the built-in pack", ex.Message);
+                return LoadBuiltinOrThrow();
+            }
+        }
+    }
+
+    private LoadedPack LoadBuiltinOrThrow()
+    {
+        var (pack, problems) = Load(_options.Builtin);
+        return pack ?? throw new PackRefusedException(_options.Builtin, [problems]);
+    }
+
+    /// <summary>A store pack that is current but not committed goes on trial: persisted first, so a power cut reverts it.</summary>
+    private void StartTrialIfNew(string path, LoadedPack pack)
+    {
+        _trial = null;
+        if (StoreSha(path) is not { } sha || sha == _store.CommittedSha)
+        {
+            return;
+        }
+
+        try
+        {
+            _store.BeginTrial(sha);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            _logger.LogWarning("could not record the trial of {Sha} ({Message}); it is still tried", sha[..12], ex.Message);
+        }
+
+        _trial = new Trial(sha, pack, _time.GetTimestamp());
+        _logger.LogInformation("pack {Id} {Version} ({Sha}) on trial: committed once its first frame is on the glass, reverted if none within {Seconds:0} s",
+            SafeText.Escape(pack.Manifest.Id), SafeText.Escape(pack.Manifest.Version), sha[..12], _options.TrialTimeout.TotalSeconds);
+    }
+
+    /// <summary>Marks the pack bad, reverts the store, and returns the pack to show now (null: keep what is shown).</summary>
+    private LoadedPack? Fail(Trial trial, string reason)
+    {
+        _trial = null;
+        InstalledPack? now = null;
+        try
+        {
+            now = _store.Revert(trial.Sha256, reason, out bool done);
+            if (!done)
+            {
+                _logger.LogWarning("the store is busy; {Sha} will be reverted at the next poll", trial.Sha256[..12]);
+            }
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            _logger.LogError("could not revert the store ({Message})", ex.Message);
+        }
+
+        _logger.LogError("pack {Sha} marked bad and reverted {Ms:0} ms after its trial began: {Reason}; now showing {Now}",
+            trial.Sha256[..12], _time.GetElapsedTime(trial.Started).TotalMilliseconds, SafeText.Escape(reason), now is null ? "the built-in pack" : $"{SafeText.Escape(now.Id)} {SafeText.Escape(now.Version)} ({now.Sha256[..12]})");
+
+        string path = ResolvePath();
+        _shown = Identity(path);
+        if (ReferenceEquals(trial.Pack, _lastGood) || trial.Pack is null)
+        {
+            // The pack that failed never reached the screen (or is what is there); load what the store now points at.
+            var (pack, _) = Load(path);
+            if (pack is not null)
+            {
+                _lastGood = pack;
+                return pack;
+            }
+
+            var builtin = Load(_options.Builtin).Pack;
+            if (builtin is not null)
+            {
+                _lastGood = builtin;
+            }
+
+            return builtin;
+        }
+
+        return _lastGood;
+    }
+
     private string ResolvePath()
     {
         if (!string.IsNullOrEmpty(_options.Pack))
@@ -90,31 +312,25 @@ public sealed class PackWatcher : BackgroundService
             return Path.GetFullPath(_options.Pack);
         }
 
-        return _store.Current is { } current && File.Exists(current) ? current : BuiltinPack.Path;
+        return _store.Current is { } current && File.Exists(current) ? current : _options.Builtin;
     }
 
-    private LoadedPack? Load(string path)
+    /// <summary>The sha256 of a pack file in the store, or null for the built-in pack or a --pack file.</summary>
+    private string? StoreSha(string path) =>
+        string.IsNullOrEmpty(_options.Pack) && _store.CurrentSha is { } sha && path == _store.PackFile(sha) ? sha : null;
+
+    private (LoadedPack? Pack, string Problems) Load(string path)
     {
         try
         {
             var pack = PackReader.Read(path);
             var diagnostics = new DiagnosticBag();
             PackVerifier.Check(pack, path, seedsDir: null, diagnostics);
-            foreach (var d in diagnostics.Items)
-            {
-                _logger.LogError("{Diagnostic}", d.ToString());
-            }
-
-            return diagnostics.HasErrors ? null : pack;
+            return diagnostics.HasErrors ? (null, SafeText.Escape(string.Join("; ", diagnostics.Items.Select(d => d.ToString())))) : (pack, string.Empty);
         }
         catch (ContentException ex)
         {
-            foreach (var d in ex.Diagnostics)
-            {
-                _logger.LogError("{Diagnostic}", d.ToString());
-            }
-
-            return null;
+            return (null, SafeText.Escape(string.Join("; ", ex.Diagnostics.Select(d => d.ToString()))));
         }
     }
 
@@ -123,4 +339,7 @@ public sealed class PackWatcher : BackgroundService
         var info = new FileInfo(path);
         return info.Exists ? (path, info.Length, info.LastWriteTimeUtc) : (path, -1, default);
     }
+
+    /// <summary>A pack on trial: its store sha, the loaded pack (null when it never loaded) and when the trial began.</summary>
+    private sealed record Trial(string Sha256, LoadedPack? Pack, long Started);
 }

@@ -11,4 +11,10 @@ public sealed class PackWatcherOptions
 
     /// <summary>How often the pack file or store link is checked for a new pack.</summary>
     public TimeSpan PollInterval { get; set; } = TimeSpan.FromSeconds(2);
+
+    /// <summary>How long a new pack may take to put its first frame on the glass before it is reverted.</summary>
+    public TimeSpan TrialTimeout { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>The pack shown when the store has none that loads (the one shipped beside the executable).</summary>
+    public string Builtin { get; set; } = BuiltinPack.Path;
 }

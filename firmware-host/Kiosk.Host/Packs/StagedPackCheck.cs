@@ -6,13 +6,14 @@ namespace Kiosk.Host.Packs;
 
 /// <summary>
 /// Everything a staged pack must pass before it may become current: the verifier's checksums, schema and
-/// glyph checks, and, when the kiosk trusts any keys, a signature by one of them.
+/// glyph checks, and a signature by a trusted key unless the device was set to accept unsigned packs.
 /// </summary>
 internal static class StagedPackCheck
 {
-    public sealed record Outcome(LoadedPack? Pack, IReadOnlyList<string> Problems);
+    /// <param name="Signer">The key id that signed it (verified), or null for a pack accepted unsigned.</param>
+    public sealed record Outcome(LoadedPack? Pack, IReadOnlyList<string> Problems, string? Signer = null);
 
-    public static Outcome Run(string stagedPath, string displayName, string trustedKeysDir)
+    public static Outcome Run(string stagedPath, string displayName, PackStoreOptions options)
     {
         LoadedPack pack;
         try
@@ -29,15 +30,26 @@ internal static class StagedPackCheck
         var diagnostics = new DiagnosticBag();
         PackVerifier.Check(pack, displayName, seedsDir: null, diagnostics);
         var problems = diagnostics.Items.Select(d => d.ToString()).ToList();
-        if (TrustedKeys.IsConfigured(trustedKeysDir))
+        string? signer = null;
+        bool keys = TrustedKeys.IsConfigured(options.TrustedKeysDir);
+        if (!options.AllowUnsigned && !keys)
         {
-            var signature = PackSignature.Verify(pack, trustedKeysDir);
-            if (!signature.Ok)
+            problems.Add($"{displayName}: refused: no trusted keys in {options.TrustedKeysDir}; this kiosk installs only signed packs "
+                + "(copy a 'kiosk keygen' .pub there, or set Kiosk:AllowUnsignedPacks / --allow-unsigned to accept unsigned packs)");
+        }
+        else if (keys && (!options.AllowUnsigned || pack.Signature is not null))
+        {
+            var signature = PackSignature.Verify(pack, options.TrustedKeysDir);
+            if (signature.Ok)
+            {
+                signer = signature.KeyId;
+            }
+            else
             {
                 problems.Add($"{displayName}: {signature.Message}");
             }
         }
 
-        return new Outcome(problems.Count == 0 ? pack : null, problems);
+        return new Outcome(problems.Count == 0 ? pack : null, problems, signer);
     }
 }

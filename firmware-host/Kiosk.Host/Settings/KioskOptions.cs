@@ -32,4 +32,13 @@ public sealed class KioskOptions
 
     /// <summary>How often the pack file or store link is checked for a new pack.</summary>
     public TimeSpan PackPollInterval { get; set; } = TimeSpan.FromSeconds(2);
+
+    /// <summary>How long a new pack may take to show its first frame before it is marked bad and reverted.</summary>
+    public TimeSpan TrialTimeout { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>
+    /// Let <c>pack install</c> and <c>pack receive</c> accept unsigned packs. Off by default: a device refuses every
+    /// pack not signed by a key in /etc/kiosk/trusted-keys (install.sh --allow-unsigned sets it).
+    /// </summary>
+    public bool AllowUnsignedPacks { get; set; }
 }

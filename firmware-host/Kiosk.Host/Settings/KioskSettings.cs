@@ -59,7 +59,7 @@ public sealed class KioskSettings
     public FrameLoopOptions FrameLoop => new() { MaxFps = Kiosk.MaxFps };
 
     /// <summary>What the pack watcher needs from these settings.</summary>
-    public PackWatcherOptions PackWatcher => new() { Pack = Kiosk.Pack, Store = Kiosk.Store, PollInterval = Kiosk.PackPollInterval };
+    public PackWatcherOptions PackWatcher => new() { Pack = Kiosk.Pack, Store = Kiosk.Store, PollInterval = Kiosk.PackPollInterval, TrialTimeout = Kiosk.TrialTimeout };
 
     /// <summary>Binds and validates every section; throws <see cref="KioskSettingsException"/> listing every bad key.</summary>
     public static KioskSettings Load(IConfiguration root)
@@ -121,6 +121,11 @@ public sealed class KioskSettings
         if (kiosk.PackPollInterval < TimeSpan.FromMilliseconds(100) || kiosk.PackPollInterval > MaxPackPollInterval)
         {
             errors.Add($"{KioskOptions.SectionName}:PackPollInterval: must be 100 ms to {MaxPackPollInterval:hh\\:mm\\:ss}, not {kiosk.PackPollInterval}");
+        }
+
+        if (kiosk.TrialTimeout < TimeSpan.FromSeconds(1) || kiosk.TrialTimeout > TimeSpan.FromMinutes(10))
+        {
+            errors.Add($"{KioskOptions.SectionName}:TrialTimeout: must be 1 s to 10 min, not {kiosk.TrialTimeout}");
         }
 
         for (int i = 0; i < kiosk.Inputs.Count; i++)

@@ -2,9 +2,6 @@ using System.Net;
 using System.Net.WebSockets;
 using Kiosk.Faults.Support;
 using Kiosk.Host.Display.Preview;
-using Kiosk.Host;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
 using Xunit.Abstractions;
 
 namespace Kiosk.Faults.Config;
@@ -13,36 +10,21 @@ namespace Kiosk.Faults.Config;
 public sealed class PreviewAbuseTests(ITestOutputHelper output) : IAsyncLifetime
 {
     private const string Area = "6 config and input abuse";
-    private readonly TempDir _dir = new();
-    private IHost? _host;
+    private PreviewHost? _preview;
     private string _address = string.Empty;
 
     public async Task InitializeAsync()
     {
-        string config = _dir.Combine("kiosk.json");
-        File.WriteAllText(config, "{}");
-        _host = KioskHost.Build(config, new Dictionary<string, string?>
-        {
-            ["Kiosk:Pack"] = SeedPacks.A,
-            ["Kiosk:Store"] = _dir.Combine("store"),
-            ["Kiosk:Display"] = "preview",
-            ["Kiosk:Profile"] = "320x240",
-            ["Preview:Url"] = "http://127.0.0.1:0",
-            ["Logging:LogLevel:Default"] = "Warning",
-        });
-        await _host.StartAsync();
-        _address = _host.Services.GetRequiredService<PreviewServer>().Address!;
+        _preview = await PreviewHost.StartAsync("320x240");
+        _address = _preview.Address;
     }
 
     public async Task DisposeAsync()
     {
-        if (_host is not null)
+        if (_preview is not null)
         {
-            await _host.StopAsync();
-            _host.Dispose();
+            await _preview.DisposeAsync();
         }
-
-        _dir.Dispose();
     }
 
     [Fact]
@@ -52,7 +34,9 @@ public sealed class PreviewAbuseTests(ITestOutputHelper output) : IAsyncLifetime
         string verdict;
         try
         {
-            using var response = await http.PostAsync($"{_address}/press/next", new ByteArrayContent(new byte[1024 * 1024]));
+            using var big = new ByteArrayContent(new byte[1024 * 1024]);
+            big.Headers.Add(PreviewRequestGuard.PressHeader, "1");
+            using var response = await http.PostAsync($"{_address}/press/next", big);
             verdict = $"{(int)response.StatusCode} {response.StatusCode}";
             Assert.Equal(HttpStatusCode.RequestEntityTooLarge, response.StatusCode);
         }
@@ -61,7 +45,9 @@ public sealed class PreviewAbuseTests(ITestOutputHelper output) : IAsyncLifetime
             verdict = $"connection closed ({ex.HttpRequestError})";
         }
 
-        using var small = await http.PostAsync($"{_address}/press/next", null);
+        using var empty = new ByteArrayContent([]);
+        empty.Headers.Add(PreviewRequestGuard.PressHeader, "1");
+        using var small = await http.PostAsync($"{_address}/press/next", empty);
         Results.Record(output, Area, "POST 1 MB to /press/next (an empty press still works)", $"{verdict} ({(int)small.StatusCode})", "413 or closed");
         Assert.Equal(HttpStatusCode.OK, small.StatusCode);
     }

@@ -21,7 +21,7 @@ public sealed class InstallKillTests(ITestOutputHelper output)
         int crashRounds = FaultSettings.Pick(3, 10);
         int timedKills = FaultSettings.Pick(82, 300);
         using var dir = new TempDir();
-        var options = new PackStoreOptions { Root = dir.Combine("store"), TrustedKeysDir = dir.Combine("no-keys") };
+        var options = new PackStoreOptions { Root = dir.Combine("store"), TrustedKeysDir = dir.Combine("no-keys"), AllowUnsigned = true };
         var store = new PackStore(options, TimeProvider.System);
         Assert.True(store.Install(SeedPacks.A).Ok);
 
@@ -82,7 +82,7 @@ public sealed class InstallKillTests(ITestOutputHelper output)
     }
 
     private static KioskChild.Outcome Child(PackStoreOptions options, string pack, string? crashAt = null, TimeSpan? killAfter = null) =>
-        KioskChild.Run(["pack", "install", pack, "--store", options.Root, "--trusted-keys", options.TrustedKeysDir], crashAt, killAfter);
+        KioskChild.Run(["pack", "install", pack, "--store", options.Root, "--trusted-keys", options.TrustedKeysDir, "--allow-unsigned"], crashAt, killAfter);
 
     private static string OtherThanCurrent(PackStore store) =>
         store.Current is { } current && PackReader.Read(current).Manifest.Version == PackReader.Read(SeedPacks.A).Manifest.Version ? SeedPacks.B : SeedPacks.A;

@@ -24,7 +24,7 @@ public sealed class MutatedPackTests(ITestOutputHelper output)
         Assert.Equal(count, mutations.Length);
         var mutator = new Mutator(File.ReadAllBytes(SeedPacks.A));
         using var dir = new TempDir();
-        var options = new PackStoreOptions { Root = dir.Combine("store"), TrustedKeysDir = dir.Combine("no-keys"), Keep = 2 };
+        var options = new PackStoreOptions { Root = dir.Combine("store"), TrustedKeysDir = dir.Combine("no-keys"), AllowUnsigned = true, Keep = 2 };
         var store = new PackStore(options, TimeProvider.System);
         Assert.True(store.Install(SeedPacks.A).Ok);
 

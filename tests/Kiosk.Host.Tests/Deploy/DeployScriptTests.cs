@@ -46,6 +46,14 @@ public sealed class DeployScriptTests : IDisposable
     }
 
     [Fact]
+    public void The_published_kiosk_has_no_test_hooks_and_the_test_build_has_them()
+    {
+        // KIOSK_INSTALL_CRASH_AT and the throwing-pack hook exist only with KIOSK_TEST_HOOKS (Kiosk.Host.csproj).
+        Assert.Contains("-p:KioskTestHooks=false", File.ReadAllText(RepoFiles.Deploy("publish.sh")));
+        Assert.True(Kiosk.Host.Loop.TestHooks.Compiled);
+    }
+
+    [Fact]
     public void Install_without_a_content_key_is_a_usage_error()
     {
         var ran = ChildProcess.Run("bash", [RepoFiles.Deploy("install.sh")]);

@@ -22,7 +22,7 @@ public sealed class InstallAbortTests(TestPacks packs) : IClassFixture<TestPacks
     [MemberData(nameof(Steps))]
     public void An_install_aborted_at_any_step_leaves_a_valid_current_pack(string step)
     {
-        var options = new PackStoreOptions { Root = _dir.Combine("store"), TrustedKeysDir = _dir.Combine("no-keys") };
+        var options = new PackStoreOptions { Root = _dir.Combine("store"), TrustedKeysDir = _dir.Combine("no-keys"), AllowUnsigned = true };
         Assert.True(new PackStore(options, _time).Install(packs.Pack("1.0.0")).Ok);
         var seen = new List<string>();
         var aborting = new PackStore(options, _time, s =>

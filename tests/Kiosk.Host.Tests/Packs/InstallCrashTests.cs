@@ -25,10 +25,10 @@ public sealed class InstallCrashTests(TestPacks packs) : IClassFixture<TestPacks
     public void A_kiosk_killed_at_any_install_step_leaves_a_valid_current_pack(string step)
     {
         string root = _dir.Combine("store");
-        var options = new PackStoreOptions { Root = root, TrustedKeysDir = _dir.Combine("no-keys") };
+        var options = new PackStoreOptions { Root = root, TrustedKeysDir = _dir.Combine("no-keys"), AllowUnsigned = true };
         Assert.True(new PackStore(options, TimeProvider.System).Install(packs.Pack("1.0.0")).Ok);
 
-        var (exitCode, stderr) = RunKiosk(step, "pack", "install", packs.Pack("1.1.0"), "--store", root, "--trusted-keys", options.TrustedKeysDir);
+        var (exitCode, stderr) = RunKiosk(step, "pack", "install", packs.Pack("1.1.0"), "--store", root, "--trusted-keys", options.TrustedKeysDir, "--allow-unsigned");
 
         Assert.NotEqual(ExitCodes.Ok, exitCode);
         Assert.Contains($"{StoreCommands.CrashVariable}={step}", stderr);
@@ -54,7 +54,7 @@ public sealed class InstallCrashTests(TestPacks packs) : IClassFixture<TestPacks
     {
         string root = _dir.Combine("store");
 
-        var (exitCode, stderr) = RunKiosk(crashAt: null, "pack", "install", packs.Pack("1.0.0"), "--store", root, "--trusted-keys", _dir.Combine("no-keys"));
+        var (exitCode, stderr) = RunKiosk(crashAt: null, "pack", "install", packs.Pack("1.0.0"), "--store", root, "--trusted-keys", _dir.Combine("no-keys"), "--allow-unsigned");
 
         Assert.True(exitCode == ExitCodes.Ok, stderr);
         Assert.Equal(PackStoreTests.Sha256Of(packs.Pack("1.0.0")), new FileInfo(Path.Combine(root, "current")).LinkTarget);

@@ -244,7 +244,9 @@ public sealed class PackStoreTests(TestPacks packs) : IClassFixture<TestPacks>, 
         store.Install(packs.Pack("1.1.0"));
         _time.Advance(TimeSpan.FromHours(1));
 
-        var result = store.Install(packs.Pack("1.0.0"));
+        // An older version again is a downgrade: refused unless the operator asks for it.
+        Assert.Contains("not newer", string.Join(" ", store.Install(packs.Pack("1.0.0")).Problems));
+        var result = Store(o => o with { AllowDowngrade = true }).Install(packs.Pack("1.0.0"));
 
         Assert.True(result.Ok);
         Assert.Equal(["1.0.0", "1.1.0"], store.List().Select(p => p.Version));
@@ -281,7 +283,7 @@ public sealed class PackStoreTests(TestPacks packs) : IClassFixture<TestPacks>, 
 
     private PackStore Store(Func<PackStoreOptions, PackStoreOptions>? configure = null)
     {
-        var options = new PackStoreOptions { Root = _dir.Combine("store"), TrustedKeysDir = _dir.Combine("no-keys") };
+        var options = new PackStoreOptions { Root = _dir.Combine("store"), TrustedKeysDir = _dir.Combine("no-keys"), AllowUnsigned = true };
         return new PackStore(configure?.Invoke(options) ?? options, _time);
     }
 
@@ -303,7 +305,8 @@ public sealed class PackStoreTests(TestPacks packs) : IClassFixture<TestPacks>, 
         using var key = PackKeys.Generate();
         File.WriteAllText(Path.Combine(keys, "staff.pub"), PackKeys.PublicPem(key));
         privatePem = PackKeys.PrivatePem(key);
-        return o => o with { TrustedKeysDir = keys };
+        // A device that trusts keys and takes signed packs only (the default; the store helper allows unsigned).
+        return o => o with { TrustedKeysDir = keys, AllowUnsigned = false };
     }
 
     private static void AssertRefused(PackStore store, PackStoreResult result, string currentBefore, string expectedInMessage)

@@ -46,7 +46,7 @@ public sealed class PackWatcherTests : IDisposable
     public void InstallAndRollbackInTheStoreAreSwappedIn()
     {
         string root = Path.Combine(_dir, "store");
-        var store = new Kiosk.Host.Packs.PackStore(new Kiosk.Host.Packs.PackStoreOptions { Root = root, TrustedKeysDir = Path.Combine(_dir, "no-keys") }, TimeProvider.System);
+        var store = new Kiosk.Host.Packs.PackStore(new Kiosk.Host.Packs.PackStoreOptions { Root = root, TrustedKeysDir = Path.Combine(_dir, "no-keys"), AllowUnsigned = true }, TimeProvider.System);
         Assert.True(store.Install(SeedPack.Path).Ok);
         var config = KioskSettings.Load(new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?> { ["Kiosk:Store"] = root }).Build());
         var watcher = new PackWatcher(Options.Create(config.PackWatcher), TimeProvider.System, NullLogger<PackWatcher>.Instance);

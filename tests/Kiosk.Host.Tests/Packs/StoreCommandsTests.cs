@@ -80,9 +80,9 @@ public sealed class StoreCommandsTests(TestPacks packs) : IClassFixture<TestPack
     [Fact]
     public void Install_list_and_rollback_from_the_command_line()
     {
-        Assert.Equal(ExitCodes.Ok, Kiosk("pack", "install", packs.Pack("1.0.0"), "--store", Root, "--trusted-keys", NoKeys));
+        Assert.Equal(ExitCodes.Ok, Kiosk("pack", "install", packs.Pack("1.0.0"), "--store", Root, "--trusted-keys", NoKeys, "--allow-unsigned"));
         _time.Advance(TimeSpan.FromMinutes(5));
-        Assert.Equal(ExitCodes.Ok, Kiosk("pack", "install", packs.Pack("1.1.0"), "--store", Root, "--trusted-keys", NoKeys));
+        Assert.Equal(ExitCodes.Ok, Kiosk("pack", "install", packs.Pack("1.1.0"), "--store", Root, "--trusted-keys", NoKeys, "--allow-unsigned"));
         Assert.Contains("installed store-test-pack 1.1.0", _out.ToString());
         _out.GetStringBuilder().Clear();
 
@@ -123,11 +123,11 @@ public sealed class StoreCommandsTests(TestPacks packs) : IClassFixture<TestPack
     [Fact]
     public void Install_of_a_refused_pack_names_the_problem_and_the_unchanged_current_pack()
     {
-        Assert.Equal(ExitCodes.Ok, Kiosk("pack", "install", packs.Pack("1.0.0"), "--store", Root, "--trusted-keys", NoKeys));
+        Assert.Equal(ExitCodes.Ok, Kiosk("pack", "install", packs.Pack("1.0.0"), "--store", Root, "--trusted-keys", NoKeys, "--allow-unsigned"));
         string truncated = _dir.Combine("truncated.kpack");
         File.WriteAllBytes(truncated, File.ReadAllBytes(packs.Pack("1.1.0"))[..100]);
 
-        Assert.Equal(ExitCodes.Refused, Kiosk("pack", "install", truncated, "--store", Root, "--trusted-keys", NoKeys));
+        Assert.Equal(ExitCodes.Refused, Kiosk("pack", "install", truncated, "--store", Root, "--trusted-keys", NoKeys, "--allow-unsigned"));
 
         Assert.Contains("not a readable zip archive", _err.ToString());
         Assert.Contains("the current pack is unchanged: store-test-pack 1.0.0", _err.ToString());
@@ -189,7 +189,7 @@ public sealed class StoreCommandsTests(TestPacks packs) : IClassFixture<TestPack
         var pack = new Command("pack");
         StoreCommands.AddTo(pack, console, _time, () => new MemoryStream(stdin));
         var root = new RootCommand { pack };
-        var parse = root.Parse(["pack", "receive", "--store", Root, "--trusted-keys", NoKeys, .. extra]);
+        var parse = root.Parse(["pack", "receive", "--store", Root, "--trusted-keys", NoKeys, "--allow-unsigned", .. extra]);
         return parse.Errors.Count > 0 ? ExitCodes.Usage : parse.Invoke(new InvocationConfiguration { Output = _out, Error = _err });
     }
 

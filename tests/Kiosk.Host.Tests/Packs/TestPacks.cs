@@ -16,33 +16,35 @@ public sealed class TestPacks : IDisposable
 
     public static string SourceDir { get; } = FindSource();
 
-    /// <summary>Path of the compiled pack with this version; compile on first use.</summary>
-    public string Pack(string version)
+    /// <summary>Path of the compiled pack with this version (and id); compile on first use.</summary>
+    public string Pack(string version, string id = "store-test-pack")
     {
         lock (_gate)
         {
-            if (_built.TryGetValue(version, out string? path))
+            string key = $"{id}-{version}";
+            if (_built.TryGetValue(key, out string? path))
             {
                 return path;
             }
 
-            string source = _dir.Combine("src-" + version);
+            string source = _dir.Combine("src-" + key);
             Directory.CreateDirectory(source);
             foreach (string file in Directory.EnumerateFiles(SourceDir, "*.yaml"))
             {
                 string text = File.ReadAllText(file);
                 if (Path.GetFileName(file) == PackSource.FileName)
                 {
-                    text = text.Replace("version: 1.0.0", $"version: {version}", StringComparison.Ordinal);
+                    text = text.Replace("version: 1.0.0", $"version: {version}", StringComparison.Ordinal)
+                        .Replace("id: store-test-pack", $"id: {id}", StringComparison.Ordinal);
                 }
 
                 File.WriteAllText(Path.Combine(source, Path.GetFileName(file)), text);
             }
 
-            path = _dir.Combine($"test-{version}.kpack");
+            path = _dir.Combine($"test-{key}.kpack");
             var time = new ManualTimeProvider(new DateTimeOffset(2025, 1, 2, 3, 4, 5, TimeSpan.Zero));
             PackBuilder.Build(source, path, time);
-            _built[version] = path;
+            _built[key] = path;
             return path;
         }
     }

@@ -21,7 +21,8 @@ internal sealed class KioskHostUnderSsh : IDisposable
 
         string receive = string.Join(' ', [
             ShellQuote.Of(Dotnet.Path), ShellQuote.Of(Dotnet.KioskDll), "pack", "receive",
-            "--store", ShellQuote.Of(Store), "--trusted-keys", ShellQuote.Of(TrustedKeys), "--max-bytes", maxBytes.ToString(System.Globalization.CultureInfo.InvariantCulture)]);
+            "--store", ShellQuote.Of(Store), "--trusted-keys", ShellQuote.Of(TrustedKeys), "--max-bytes", maxBytes.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            trustedPublicKey is null ? "--allow-unsigned" : string.Empty]);
         // authorized_keys wants the forced command in double quotes, with inner ones escaped.
         string line = $"command=\"{receive.Replace("\"", "\\\"", StringComparison.Ordinal)}\",restrict {contentKeyLine}\n";
         Server = new SshServer(Path.Combine(dir, "sshd"), line);

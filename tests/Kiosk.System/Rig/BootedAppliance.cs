@@ -32,6 +32,14 @@ public sealed class BootedAppliance : IDisposable
     /// <summary>Packs the tests push, kept as long as the appliance, since the glass goes on showing them.</summary>
     public TempDir Packs { get; } = new();
 
+    /// <summary>
+    /// A version newer than any pushed so far: the kiosk refuses downgrades, and the tests that push run in
+    /// any order. Each call reserves a major version; minor versions under it are the caller's.
+    /// </summary>
+    public int NextMajor() => Interlocked.Increment(ref _major);
+
+    private int _major = 1;
+
     /// <summary>The pack the glass should show (null: the built-in one); the push test changes it.</summary>
     public string? CurrentPack { get; set; }
 

@@ -22,6 +22,15 @@ namespace Kiosk.Host.Display.Preview;
 public sealed class PreviewServer : IHostedService, IAsyncDisposable
 {
     private const int MaxMessageBytes = 64;
+
+    /// <summary>Live pages at once; each costs a socket and a PNG in flight, so a flood of them is refused.</summary>
+    public const int MaxSockets = 8;
+
+    /// <summary>A page that has not taken a frame in this long is not reading: it is dropped, not buffered for.</summary>
+    public static readonly TimeSpan SendTimeout = TimeSpan.FromSeconds(5);
+
+    /// <summary>A request's headers must arrive within this, so half-sent requests free their slot quickly.</summary>
+    public static readonly TimeSpan HeadersTimeout = TimeSpan.FromSeconds(3);
     private readonly PreviewOptions _options;
     private readonly bool _enabled;
     private readonly PreviewSink _sink;
@@ -31,6 +40,7 @@ public sealed class PreviewServer : IHostedService, IAsyncDisposable
     private readonly SemaphoreSlim _frameSignal = new(0, 1);
     private readonly CancellationTokenSource _stopping = new();
     private WebApplication? _app;
+    private PreviewRequestGuard? _guard;
     private Task? _encoder;
     private TaskCompletionSource _published = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private byte[] _png = [];
@@ -76,12 +86,26 @@ public sealed class PreviewServer : IHostedService, IAsyncDisposable
             k.Limits.MaxRequestBodySize = 1024;
             k.Limits.MaxRequestHeadersTotalSize = 16 * 1024;
             k.Limits.MaxRequestLineSize = 4 * 1024;
-            k.Limits.MaxConcurrentConnections = 32;
+            k.Limits.MaxConcurrentConnections = 64;
+            k.Limits.MaxConcurrentUpgradedConnections = MaxSockets;
+            // Slow-loris: a connection that dribbles its request must not hold a slot for Kestrel's default 30 s.
+            k.Limits.RequestHeadersTimeout = HeadersTimeout;
+            k.Limits.KeepAliveTimeout = TimeSpan.FromSeconds(10);
+            k.Limits.MinRequestBodyDataRate = new Microsoft.AspNetCore.Server.Kestrel.Core.MinDataRate(bytesPerSecond: 100, gracePeriod: TimeSpan.FromSeconds(2));
         });
         builder.Logging.ClearProviders();
         _app = builder.Build();
         _app.Use(async (context, next) =>
         {
+            // Before anything else, the page's own address and origin (see PreviewRequestGuard).
+            string? refusal = _guard is null ? "starting" : _guard.Refusal(context.Request);
+            if (refusal is not null)
+            {
+                context.Response.StatusCode = StatusCodes.Status403Forbidden;
+                await context.Response.WriteAsync(refusal, context.RequestAborted).ConfigureAwait(false);
+                return;
+            }
+
             // Kestrel enforces MaxRequestBodySize only on a body that is read, and the press endpoints never read
             // theirs: read it here, so an oversized one is refused with 413 before any command is posted.
             if (HttpMethods.IsPost(context.Request.Method))
@@ -104,6 +128,7 @@ public sealed class PreviewServer : IHostedService, IAsyncDisposable
         _app.Map("/ws", (Func<HttpContext, Task>)ServeSocket);
         await _app.StartAsync(cancellationToken).ConfigureAwait(false);
         Address = _app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()?.Addresses.FirstOrDefault() ?? _options.Url;
+        _guard = new PreviewRequestGuard(Address);
         _encoder = Task.Run(() => EncodeLoop(_stopping.Token), CancellationToken.None);
         _logger.LogInformation("web preview on {Address}", Address);
         Console.Out.WriteLine($"kiosk: web preview on {Address}");
@@ -191,8 +216,11 @@ public sealed class PreviewServer : IHostedService, IAsyncDisposable
                 {
                     long sequence = _pngSequence;
                     byte[] png = _png;
-                    await socket.SendAsync(Encoding.UTF8.GetBytes($"{{\"sequence\":{sequence}}}"), WebSocketMessageType.Text, true, linked.Token).ConfigureAwait(false);
-                    await socket.SendAsync(png, WebSocketMessageType.Binary, true, linked.Token).ConfigureAwait(false);
+                    if (!await SendFrame(socket, sequence, png, linked.Token).ConfigureAwait(false))
+                    {
+                        break;
+                    }
+
                     sent = sequence;
                 }
 
@@ -205,6 +233,24 @@ public sealed class PreviewServer : IHostedService, IAsyncDisposable
         }
         catch (Exception ex) when (ex is OperationCanceledException or WebSocketException)
         {
+        }
+    }
+
+    /// <summary>Sends one frame; a client that does not take it within <see cref="SendTimeout"/> is aborted.</summary>
+    private static async Task<bool> SendFrame(WebSocket socket, long sequence, byte[] png, CancellationToken token)
+    {
+        using var bounded = CancellationTokenSource.CreateLinkedTokenSource(token);
+        bounded.CancelAfter(SendTimeout);
+        try
+        {
+            await socket.SendAsync(Encoding.UTF8.GetBytes($"{{\"sequence\":{sequence}}}"), WebSocketMessageType.Text, true, bounded.Token).ConfigureAwait(false);
+            await socket.SendAsync(png, WebSocketMessageType.Binary, true, bounded.Token).ConfigureAwait(false);
+            return true;
+        }
+        catch (OperationCanceledException) when (!token.IsCancellationRequested)
+        {
+            socket.Abort();
+            return false;
         }
     }
 
