@@ -24,15 +24,17 @@ public sealed class PowerCutTests(BootedAppliance appliance, ITestOutputHelper o
     public void After_every_power_cut_during_a_push_current_is_a_whole_pack_and_the_glass_shows_it()
     {
         using var dir = new TempDir();
-        string before = TestPacks.Variant("3.0.0", "Before the Cut, Five Cases", dir.Path);
-        string[] incoming = [TestPacks.Variant("3.1.0", "Pushed During a Cut, Five Cases", dir.Path), TestPacks.Variant("3.2.0", "Another Push During a Cut", dir.Path)];
+        int major = appliance.NextMajor();
+        string old = $"{major}.0.0", newA = $"{major}.1.0", newB = $"{major}.2.0";
+        string before = TestPacks.Variant(old, "Before the Cut, Five Cases", appliance.Packs.Path);
+        string[] incoming = [TestPacks.Variant(newA, "Pushed During a Cut, Five Cases", dir.Path), TestPacks.Variant(newB, "Another Push During a Cut", dir.Path)];
         var first = Command.Run(appliance.Image.Kiosk, ["push", before, .. appliance.Vm.PushArgs()], TimeSpan.FromMinutes(4));
         Assert.True(first.Ok, first.ToString());
         appliance.CurrentPack = before;
         Assert.True(appliance.Shows("home", "cut-before").Same, "the first pack never reached the glass");
 
         using var snapshot = new Snapshot(appliance.Vm);
-        var versions = new Dictionary<string, string> { ["3.0.0"] = before, ["3.1.0"] = incoming[0], ["3.2.0"] = incoming[1] };
+        var versions = new Dictionary<string, string> { [old] = before, [newA] = incoming[0], [newB] = incoming[1] };
 
         // One push to the end first: how long a push takes here sets the window the cuts fall in.
         double window;
@@ -49,7 +51,10 @@ public sealed class PowerCutTests(BootedAppliance appliance, ITestOutputHelper o
         {
             string disk = dir.File($"cut-{cut}.img");
             string pack = incoming[cut % 2];
-            double at = random.NextDouble() * window;
+            // Most of a push under emulation is the receiving kiosk starting; the store's own work (stage, fsync,
+            // verify, move, switch the link) is its last second or two. Every other cut falls in the last
+            // third of the window, so that part is hit often, not by luck.
+            double at = cut % 2 == 1 ? random.NextDouble() * window : window * (2.0 / 3 + (random.NextDouble() / 3));
             using (var vm = snapshot.Resume(appliance.Image, disk))
             {
                 using var push = StartPush(pack, vm);
@@ -59,8 +64,8 @@ public sealed class PowerCutTests(BootedAppliance appliance, ITestOutputHelper o
             }
 
             var found = DiskStore.Check(disk, dir.Path);
-            string current = found.Version is { } v ? (v == "3.0.0" ? "old (3.0.0)" : $"new ({v})") : "-";
-            if (found.Valid && found.Version is not ("3.0.0" or "3.1.0" or "3.2.0"))
+            string current = found.Version is { } v ? (v == old ? $"old ({v})" : $"new ({v})") : "-";
+            if (found.Valid && !versions.ContainsKey(found.Version!))
             {
                 found = found with { Problem = $"current is {found.PackId} {found.Version}, neither the old pack nor a pushed one" };
             }
@@ -121,7 +126,7 @@ public sealed class PowerCutTests(BootedAppliance appliance, ITestOutputHelper o
     private static string Table(List<(int Cut, double At, int Fsck, string Current, string Problem)> rows, double window)
     {
         var text = new StringBuilder();
-        text.AppendLine(CultureInfo.InvariantCulture, $"# Power cuts during kiosk push ({rows.Count} cuts, uniformly within the first {window:F1} s of a push)");
+        text.AppendLine(CultureInfo.InvariantCulture, $"# Power cuts during kiosk push ({rows.Count} cuts: odd ones uniformly within the {window:F1} s a push takes, even ones within its last third)");
         text.AppendLine();
         text.AppendLine("| cut | at (s) | e2fsck exit | current after the cut | problem |");
         text.AppendLine("|---|---|---|---|---|");

@@ -9,7 +9,33 @@ public static class DisplayDefault
 {
     public const string Auto = "auto";
 
-    public static string Resolve(string? spec) => Resolve(spec, DrmDisplayPresent, Environment.GetEnvironmentVariable);
+    /// <summary>
+    /// How long a kiosk started by systemd waits for a DRM card to appear. At boot the kiosk may start before
+    /// udev has loaded the GPU's driver (seen on arm64 in QEMU: virtio-gpu came 15 s after the kiosk started,
+    /// which then showed on the preview and never on the glass). The wait happens only while no card exists,
+    /// when nothing could be shown on HDMI anyway; the unit deliberately waits for no device or udev settle.
+    /// </summary>
+    public static readonly TimeSpan WaitForCard = TimeSpan.FromSeconds(30);
+
+    public static string Resolve(string? spec)
+    {
+        bool appliance = !string.IsNullOrEmpty(Environment.GetEnvironmentVariable("NOTIFY_SOCKET"));
+        var deadline = DateTime.UtcNow + (appliance ? WaitForCard : TimeSpan.Zero);
+        return Resolve(spec, () =>
+        {
+            while (!DrmDisplayPresent())
+            {
+                if (DateTime.UtcNow >= deadline)
+                {
+                    return false;
+                }
+
+                Thread.Sleep(250);
+            }
+
+            return true;
+        }, Environment.GetEnvironmentVariable);
+    }
 
     public static string Resolve(string? spec, Func<bool> drmDisplayPresent, Func<string, string?> environment)
     {

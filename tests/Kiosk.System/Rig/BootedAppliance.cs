@@ -29,6 +29,17 @@ public sealed class BootedAppliance : IDisposable
 
     public double HostSecondsToFirstFrame { get; }
 
+    /// <summary>Packs the tests push, kept as long as the appliance, since the glass goes on showing them.</summary>
+    public TempDir Packs { get; } = new();
+
+    /// <summary>
+    /// A version newer than any pushed so far: the kiosk refuses downgrades, and the tests that push run in
+    /// any order. Each call reserves a major version; minor versions under it are the caller's.
+    /// </summary>
+    public int NextMajor() => Interlocked.Increment(ref _major);
+
+    private int _major = 1;
+
     /// <summary>The pack the glass should show (null: the built-in one); the push test changes it.</summary>
     public string? CurrentPack { get; set; }
 
@@ -61,5 +72,9 @@ public sealed class BootedAppliance : IDisposable
         return (string)System.Text.Json.Nodes.JsonNode.Parse(inspect.Stdout)!["cases"]![0]!["id"]!;
     }
 
-    public void Dispose() => Vm.Dispose();
+    public void Dispose()
+    {
+        Vm.Dispose();
+        Packs.Dispose();
+    }
 }

@@ -28,11 +28,18 @@ public static partial class DiskStore
             return new Found(fsck.ExitCode, null, null, null, $"e2fsck left errors: {fsck.Stdout}");
         }
 
-        var link = Debugfs(disk, $"stat {Store}/current");
-        var target = LinkTarget().Match(link);
+        // The target (64 hex digits) is too long for an inline "fast" symlink, so it sits in a data block, which
+        // debugfs's cat prints (it does not follow the last component of a path).
+        var stat = Debugfs(disk, $"stat {Store}/current");
+        if (!stat.Contains("Type: symlink", StringComparison.Ordinal))
+        {
+            return new Found(fsck.ExitCode, null, null, null, stat.Contains("File not found", StringComparison.Ordinal) ? "no current link" : $"current is not a link: {stat}");
+        }
+
+        var target = LinkTarget().Match(Debugfs(disk, $"cat {Store}/current").Trim());
         if (!target.Success)
         {
-            return new Found(fsck.ExitCode, null, null, null, link.Contains("File not found", StringComparison.Ordinal) ? "no current link" : $"current is not a link: {link}");
+            return new Found(fsck.ExitCode, null, null, null, "current is a link to no pack folder");
         }
 
         string sha = target.Groups[1].Value;
@@ -75,6 +82,6 @@ public static partial class DiskStore
     private static string Debugfs(string disk, string request) =>
         Command.Run("/usr/sbin/debugfs", ["-R", request, disk], TimeSpan.FromMinutes(1)).Stdout;
 
-    [GeneratedRegex("Fast link dest: \"([0-9a-f]{64})/?\"")]
+    [GeneratedRegex("^([0-9a-f]{64})/?$")]
     private static partial Regex LinkTarget();
 }
