@@ -14,8 +14,10 @@ internal static class ComparisonPainter
         Chrome.Background(canvas, ctx);
         var cmp = c.Comparison ?? new Comparison(c.Title, new ComparisonSide(c.Title, [c.Thesis]), new ComparisonSide(string.Empty, []));
         var area = Chrome.Header(canvas, ctx, cmp.Title, m.Compact ? string.Empty : c.Title, "◀ back to the timeline   ·   Home: all cases");
-        // The paper's headline comparative numbers take the lower part of the screen, charted where comparable.
-        if (cmp.Figures.Count > 0)
+        // The paper's headline comparative numbers take the lower part of the screen, charted where comparable. On
+        // compact layouts (small panels, large text below 720 lines) the two sides need the whole screen to stay
+        // legible, so the numbers are left to the larger screens.
+        if (cmp.Figures.Count > 0 && !m.Compact)
         {
             float figuresH = area.Height * (m.Compact ? 0.42f : 0.45f);
             var (series, rest) = FigureChart.Split(cmp.Figures);

@@ -97,7 +97,7 @@ public sealed unsafe class DrmSink : IDisplaySink
         return null;
     }
 
-    public void Present(Frame frame)
+    public void Present(Frame frame, IReadOnlyList<PixelRect> dirty)
     {
         WaitForFlip();
         int back = _front < 0 ? 0 : _front ^ 1;
@@ -118,14 +118,18 @@ public sealed unsafe class DrmSink : IDisplaySink
                 Copy(frame, rect.Intersect(visible), buffer, originX, originY);
             }
 
-            foreach (var rect in frame.Dirty)
+            for (int i = 0; i < dirty.Count; i++)
             {
-                Copy(frame, rect.Intersect(visible), buffer, originX, originY);
+                Copy(frame, dirty[i].Intersect(visible), buffer, originX, originY);
             }
         }
 
         _previousDirty.Clear();
-        _previousDirty.AddRange(frame.Dirty);
+        for (int i = 0; i < dirty.Count; i++)
+        {
+            _previousDirty.Add(dirty[i]);
+        }
+
         Show(back);
     }
 
