@@ -51,6 +51,6 @@ public sealed partial class FolderLayeringTests
         Assert.Empty(breaches);
     }
 
-    [GeneratedRegex(@"\bKiosk\.Host\.(\w+)")]
+    [GeneratedRegex(@"\bKiosk\.Host\.([A-Z]\w*)")]
     private static partial Regex HostNamespace();
 }
