@@ -5,12 +5,15 @@
 #   libfontconfig1        libSkiaSharp links against it even though we load fonts from files
 #   chromium              real headless browser for the web-preview end-to-end test
 #   openssh-server/client real sshd on 127.0.0.1 for the content-push tests
+#   ansible-core          real ansible-playbook for the fleet tests (deploy/ansible/: install, rollout, gather)
+#   ansible-lint          the fleet playbooks are kept lint-clean; a test runs it
 #   systemd               systemd-analyze, to score deploy/kiosk.service's sandbox offline; installing the
 #                         package starts nothing in a container (no systemd as PID 1), so it is safe there
 # Safe to run again: only missing packages are installed; apt-get update runs only when one is missing.
 set -euo pipefail
 
-packages=(fonts-dejavu-core fonts-droid-fallback libfontconfig1 chromium openssh-server openssh-client systemd)
+packages=(fonts-dejavu-core fonts-droid-fallback libfontconfig1 chromium openssh-server openssh-client systemd
+  ansible-core ansible-lint)
 
 missing=()
 for p in "${packages[@]}"; do
