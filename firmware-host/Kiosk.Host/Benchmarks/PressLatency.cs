@@ -1,7 +1,8 @@
 using System.Diagnostics;
 using Kiosk.Content.Packing;
 using Kiosk.Host.Display;
-using Kiosk.Host.Hosting;
+using Kiosk.Host.Input;
+using Kiosk.Host.Loop;
 using Kiosk.Host.Navigation;
 using Kiosk.Render.Benchmarks;
 using Kiosk.Render.Frames;

@@ -1,5 +1,6 @@
 using System.CommandLine;
-using Kiosk.Host.Hosting;
+using Kiosk.Host.Display;
+using Kiosk.Host.Settings;
 using Microsoft.Extensions.Hosting;
 
 namespace Kiosk.Host.Cli;
@@ -52,13 +53,20 @@ internal static class RunCommand
                 await host.RunAsync(token).ConfigureAwait(false);
                 return ExitCodes.Ok;
             }
-            catch (KioskConfigurationException ex)
+            catch (KioskSettingsException ex)
             {
                 foreach (string error in ex.Errors)
                 {
                     console.Error.WriteLine($"kiosk: {error}");
                 }
 
+                return ExitCodes.Usage;
+            }
+            catch (DisplayConfigurationException ex)
+            {
+                // Raised when the display is opened (a framebuffer path that is a regular file, say): a settings
+                // error found one step later, reported the same way.
+                console.Error.WriteLine($"kiosk: {KioskOptions.SectionName}:Display: {ex.Message}");
                 return ExitCodes.Usage;
             }
             catch (InvalidDataException ex)

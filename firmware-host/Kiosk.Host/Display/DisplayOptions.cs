@@ -1,3 +1,5 @@
+using Kiosk.Render.Profiles;
+
 namespace Kiosk.Host.Display;
 
 /// <summary>
@@ -47,6 +49,21 @@ public sealed class DisplayOptions
 
     /// <summary>How many frame-NNNNNN.png files the PNG sink keeps before deleting the oldest.</summary>
     public int PngMaxFiles { get; set; } = 1000;
+
+    /// <summary>
+    /// The layout profile for displays without a size of their own (preview, png). Comes from <c>Kiosk:Profile</c>,
+    /// so it is set by the settings pass, not bound from this section.
+    /// </summary>
+    public DisplayProfile LayoutProfile { get; private set; } = DisplayProfile.Hdmi;
+
+    /// <summary>True when the web preview is the display.</summary>
+    public bool IsPreview => DisplaySpec.TryParse(Spec, out var spec, out _) && spec.Kind == DisplayKind.Preview;
+
+    public DisplayOptions WithLayoutProfile(DisplayProfile profile)
+    {
+        LayoutProfile = profile;
+        return this;
+    }
 
     public static string Key(string property) => $"{SectionName}:{property}";
 

@@ -1,5 +1,4 @@
 using System.Device.Gpio;
-using System.Device.Gpio.Drivers;
 using System.Device.Spi;
 using Kiosk.Host.Display.Fbdev;
 using Kiosk.Host.Display.Ili9341;
@@ -18,7 +17,7 @@ namespace Kiosk.Host.Display;
 /// </summary>
 public sealed class DisplaySinkFactory(
     Func<SpiConnectionSettings, SpiDevice> createSpiDevice,
-    Func<GpioDriver> createGpioDriver,
+    GpioControllerFactory gpio,
     IFramebufferInfo framebufferInfo,
     Action<TimeSpan>? sleep = null)
 {
@@ -27,8 +26,8 @@ public sealed class DisplaySinkFactory(
     public const int DefaultPngHeight = 720;
 
     /// <summary>The Raspberry Pi: spidev, libgpiod on the header's GPIO chip, sysfs framebuffer geometry.</summary>
-    public static DisplaySinkFactory ForRaspberryPi() =>
-        new(SpiDevice.Create, () => GpioDrivers.ForChip(0), new SysfsFramebufferInfo());
+    public static DisplaySinkFactory ForRaspberryPi(GpioControllerFactory gpio) =>
+        new(SpiDevice.Create, gpio, new SysfsFramebufferInfo());
 
     public IDisplaySink? Create(DisplayOptions options)
     {
@@ -86,16 +85,16 @@ public sealed class DisplaySinkFactory(
         };
 
         SpiDevice? spi = null;
-        GpioController? gpio = null;
+        GpioController? controller = null;
         try
         {
             spi = createSpiDevice(settings);
-            gpio = new GpioController(createGpioDriver());
-            return create(spi, gpio, panel);
+            controller = gpio.Open();
+            return create(spi, controller, panel);
         }
         catch
         {
-            gpio?.Dispose();
+            controller?.Dispose();
             spi?.Dispose();
             throw;
         }

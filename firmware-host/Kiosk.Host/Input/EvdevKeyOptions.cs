@@ -1,5 +1,3 @@
-using Kiosk.Host.Navigation;
-
 namespace Kiosk.Host.Input;
 
 /// <summary>A keyboard or USB arcade encoder read through evdev, and which keys mean what.</summary>
@@ -31,6 +29,15 @@ public sealed class EvdevKeyOptions
 
     /// <summary>How long to wait before opening the device again after it failed or was unplugged.</summary>
     public TimeSpan ReopenDelay { get; set; } = TimeSpan.FromSeconds(2);
+
+    /// <summary>A copy of these options reading another device (one per <c>evdev:PATH</c> input).</summary>
+    public EvdevKeyOptions ForDevice(string devicePath) => new()
+    {
+        DevicePath = devicePath,
+        Keys = new Dictionary<int, NavCommand>(Keys),
+        LongPress = LongPress,
+        ReopenDelay = ReopenDelay,
+    };
 
     /// <summary>Every problem, each naming its configuration key; empty when the options are usable.</summary>
     public IReadOnlyList<string> Validate()

@@ -1,5 +1,4 @@
 using System.Device.Gpio;
-using Kiosk.Host.Navigation;
 
 namespace Kiosk.Host.Input;
 

@@ -39,7 +39,7 @@ public sealed class GpioButtonSource : IInputSource, IDisposable
         _controller = _controllerFactory();
         try
         {
-            foreach ((Navigation.NavCommand command, int pin) in _options.Pins.OrderBy(p => p.Value))
+            foreach ((NavCommand command, int pin) in _options.Pins.OrderBy(p => p.Value))
             {
                 _controller.OpenPin(pin, _options.InputMode);
                 bool pressed = (_controller.Read(pin) == PinValue.High) != _options.ActiveLow;

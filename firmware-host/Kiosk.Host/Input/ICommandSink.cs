@@ -1,4 +1,3 @@
-using Kiosk.Host.Navigation;
 
 namespace Kiosk.Host.Input;
 

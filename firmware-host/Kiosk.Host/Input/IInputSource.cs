@@ -1,7 +1,7 @@
 namespace Kiosk.Host.Input;
 
 /// <summary>
-/// A device that turns visitor actions into <see cref="Navigation.NavCommand"/>s posted to an
+/// A device that turns visitor actions into <see cref="NavCommand"/>s posted to an
 /// <see cref="ICommandSink"/>. The host runs every registered source until shutdown.
 /// </summary>
 public interface IInputSource

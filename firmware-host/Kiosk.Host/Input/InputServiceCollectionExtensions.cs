@@ -1,39 +1,30 @@
-using System.Device.Gpio;
-using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection;
-
 using Kiosk.Host.Hardware;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Kiosk.Host.Input;
 
-/// <summary>Registers input sources from configuration. The host supplies the <see cref="ICommandSink"/>.</summary>
+/// <summary>
+/// Registers input sources from options the settings pass has already checked. The host supplies the
+/// <see cref="ICommandSink"/> and the <see cref="GpioControllerFactory"/>.
+/// </summary>
 public static class InputServiceCollectionExtensions
 {
-    /// <summary>
-    /// Binds <see cref="GpioButtonOptions"/> from <paramref name="section"/> (keys: Pins:&lt;Command&gt;, ActiveLow,
-    /// InputMode, Debounce, LongPress), validates them now, and registers a <see cref="GpioButtonSource"/> as an
-    /// <see cref="IInputSource"/> over the platform's default GPIO driver.
-    /// </summary>
-    public static IServiceCollection AddGpioButtons(this IServiceCollection services, IConfiguration section)
+    /// <summary>Registers a <see cref="GpioButtonSource"/> as an <see cref="IInputSource"/> over the host's GPIO factory.</summary>
+    public static IServiceCollection AddGpioButtons(this IServiceCollection services, GpioButtonOptions options)
     {
-        GpioButtonOptions options = BindGpioButtonOptions(section);
         services.AddSingleton(options);
         services.AddSingleton(sp => new GpioButtonSource(
             options,
             sp.GetRequiredService<ICommandSink>(),
             sp.GetService<TimeProvider>() ?? TimeProvider.System,
-            static () => new GpioController(GpioDrivers.ForChip(0))));
+            sp.GetRequiredService<GpioControllerFactory>().Open));
         services.AddSingleton<IInputSource>(sp => sp.GetRequiredService<GpioButtonSource>());
         return services;
     }
 
-    /// <summary>
-    /// Binds <see cref="EvdevKeyOptions"/> from <paramref name="section"/> (keys: DevicePath, Keys:&lt;code&gt;,
-    /// LongPress, ReopenDelay), validates them now, and registers an <see cref="EvdevKeySource"/>.
-    /// </summary>
-    public static IServiceCollection AddEvdevKeys(this IServiceCollection services, IConfiguration section)
+    /// <summary>Registers an <see cref="EvdevKeySource"/> reading the device <paramref name="options"/> name.</summary>
+    public static IServiceCollection AddEvdevKeys(this IServiceCollection services, EvdevKeyOptions options)
     {
-        EvdevKeyOptions options = BindEvdevKeyOptions(section);
         services.AddSingleton<IInputSource>(sp => new EvdevKeySource(
             options,
             sp.GetRequiredService<ICommandSink>(),
@@ -43,31 +34,10 @@ public static class InputServiceCollectionExtensions
         return services;
     }
 
-    public static GpioButtonOptions BindGpioButtonOptions(IConfiguration section)
+    /// <summary>Registers the web preview's buttons as an input source.</summary>
+    public static IServiceCollection AddPreviewInput(this IServiceCollection services)
     {
-        var options = new GpioButtonOptions();
-
-        // The binder merges into a dictionary; a site that lists its own pins means exactly those pins.
-        if (section.GetSection(nameof(GpioButtonOptions.Pins)).GetChildren().Any())
-        {
-            options.Pins.Clear();
-        }
-
-        section.Bind(options, binder => binder.ErrorOnUnknownConfiguration = true);
-        options.ThrowIfInvalid();
-        return options;
-    }
-
-    public static EvdevKeyOptions BindEvdevKeyOptions(IConfiguration section)
-    {
-        var options = new EvdevKeyOptions();
-        if (section.GetSection(nameof(EvdevKeyOptions.Keys)).GetChildren().Any())
-        {
-            options.Keys.Clear();
-        }
-
-        section.Bind(options, binder => binder.ErrorOnUnknownConfiguration = true);
-        options.ThrowIfInvalid();
-        return options;
+        services.AddSingleton<IInputSource>(sp => sp.GetRequiredService<PreviewInput>());
+        return services;
     }
 }

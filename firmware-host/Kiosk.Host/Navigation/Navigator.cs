@@ -1,6 +1,7 @@
 using Kiosk.Content.Model;
 using Kiosk.Render.Layout;
 using Kiosk.Render.Scenes;
+using Kiosk.Host.Input;
 
 namespace Kiosk.Host.Navigation;
 
@@ -40,7 +41,7 @@ public sealed class Navigator
     {
         ArgumentNullException.ThrowIfNull(pack);
         ArgumentNullException.ThrowIfNull(options);
-        options.Validate();
+        options.ThrowIfInvalid();
         _idleTimeout = options.IdleTimeout;
         _attractInterval = options.AttractInterval;
         _phaseStep = options.PhaseStepDuration;

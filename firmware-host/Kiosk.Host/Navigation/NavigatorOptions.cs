@@ -2,7 +2,7 @@ namespace Kiosk.Host.Navigation;
 
 /// <summary>
 /// Timings of the <see cref="Navigator"/>. Settable so configuration binding can fill it; the navigator checks it
-/// with <see cref="Validate"/> and copies the values when it is built, so later changes have no effect on it.
+/// with <see cref="ThrowIfInvalid"/> and copies the values when it is built, so later changes have no effect on it.
 /// </summary>
 public sealed class NavigatorOptions
 {
@@ -21,37 +21,37 @@ public sealed class NavigatorOptions
     /// <summary>Every other transition: a change of screen, of highlighted case, of case on show. Default 300 ms.</summary>
     public TimeSpan ScreenChangeDuration { get; set; } = TimeSpan.FromMilliseconds(300);
 
-    /// <summary>What is wrong with these options, one message per problem; empty when they are valid.</summary>
-    public IReadOnlyList<string> GetErrors()
+    /// <summary>Every problem, each naming its configuration key; empty when the options are usable.</summary>
+    public IReadOnlyList<string> Validate()
     {
         var errors = new List<string>();
         if (AttractInterval <= TimeSpan.Zero)
         {
-            errors.Add($"{nameof(AttractInterval)} must be positive (is {AttractInterval})");
+            errors.Add($"{nameof(AttractInterval)}: must be positive (is {AttractInterval})");
         }
 
         if (IdleTimeout <= AttractInterval)
         {
-            errors.Add($"{nameof(IdleTimeout)} ({IdleTimeout}) must be longer than {nameof(AttractInterval)} ({AttractInterval})");
+            errors.Add($"{nameof(IdleTimeout)}: must be longer than {nameof(AttractInterval)} ({AttractInterval}), not {IdleTimeout}");
         }
 
         if (PhaseStepDuration <= TimeSpan.Zero)
         {
-            errors.Add($"{nameof(PhaseStepDuration)} must be positive (is {PhaseStepDuration})");
+            errors.Add($"{nameof(PhaseStepDuration)}: must be positive (is {PhaseStepDuration})");
         }
 
         if (ScreenChangeDuration <= TimeSpan.Zero)
         {
-            errors.Add($"{nameof(ScreenChangeDuration)} must be positive (is {ScreenChangeDuration})");
+            errors.Add($"{nameof(ScreenChangeDuration)}: must be positive (is {ScreenChangeDuration})");
         }
 
         return errors;
     }
 
-    /// <summary>Throws <see cref="ArgumentException"/> naming every problem when the options are not valid.</summary>
-    public void Validate()
+    /// <summary>Throws <see cref="ArgumentException"/> naming every problem: a navigator built from unchecked options is a bug.</summary>
+    public void ThrowIfInvalid()
     {
-        var errors = GetErrors();
+        var errors = Validate();
         if (errors.Count > 0)
         {
             throw new ArgumentException("invalid navigator options: " + string.Join("; ", errors));

@@ -1,12 +1,13 @@
 using System.Text;
 using Kiosk.Faults.Support;
-using Kiosk.Host.Hosting;
+using Kiosk.Host;
+using Kiosk.Host.Settings;
 using Microsoft.Extensions.Configuration;
 using Xunit.Abstractions;
 
 namespace Kiosk.Faults.Config;
 
-/// <summary>Bad kiosk.json files: each must be refused at start, by <see cref="KioskConfiguration.Load"/> and by <see cref="KioskHost.Build"/>, with the key named.</summary>
+/// <summary>Bad kiosk.json files: each must be refused at start, by <see cref="KioskSettings.Load"/> and by <see cref="KioskHost.Build"/>, with the key named.</summary>
 public sealed class ConfigAbuseTests(ITestOutputHelper output)
 {
     private const string Area = "6 config and input abuse";
@@ -38,7 +39,7 @@ public sealed class ConfigAbuseTests(ITestOutputHelper output)
     [MemberData(nameof(BadFiles))]
     public void A_bad_setting_is_refused_by_Load_with_its_key_named(string what, string json, string key)
     {
-        var ex = Assert.Throws<KioskConfigurationException>(() => KioskConfiguration.Load(FromJson(json)));
+        var ex = Assert.Throws<KioskSettingsException>(() => KioskSettings.Load(FromJson(json)));
 
         string? named = ex.Errors.FirstOrDefault(e => e.Contains(key, StringComparison.Ordinal));
         Results.Record(output, Area, $"kiosk.json with {what}: Load refuses, naming {key}", named is null ? "NOT NAMED: " + string.Join(" ", ex.Errors) : "yes", "yes");

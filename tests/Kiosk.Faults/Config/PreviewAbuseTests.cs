@@ -2,7 +2,7 @@ using System.Net;
 using System.Net.WebSockets;
 using Kiosk.Faults.Support;
 using Kiosk.Host.Display.Preview;
-using Kiosk.Host.Hosting;
+using Kiosk.Host;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Xunit.Abstractions;

@@ -1,4 +1,5 @@
-using Kiosk.Host.Hosting;
+using Kiosk.Host.Display;
+using Kiosk.Host.Settings;
 using Microsoft.Extensions.Configuration;
 
 namespace Kiosk.Host.Tests.Deploy;
@@ -10,7 +11,7 @@ public sealed class ExampleSettingsTests
     {
         var root = new ConfigurationBuilder().AddJsonFile(RepoFiles.Deploy("kiosk.example.json"), optional: false, reloadOnChange: false).Build();
 
-        var config = KioskConfiguration.Load(root);
+        var config = KioskSettings.Load(root);
 
         Assert.Equal("fbdev:/dev/fb0", config.Kiosk.Display);
         Assert.Equal(["gpio"], config.Kiosk.Inputs);
@@ -44,7 +45,7 @@ public sealed class DocumentedSettingsTests
         {
             using var stream = new MemoryStream(System.Text.Encoding.UTF8.GetBytes(json));
             var root = new ConfigurationBuilder().AddJsonStream(stream).Build();
-            var config = KioskConfiguration.Load(root);
+            var config = KioskSettings.Load(root);
             Assert.False(string.IsNullOrEmpty(config.Kiosk.Display));
         }
     }

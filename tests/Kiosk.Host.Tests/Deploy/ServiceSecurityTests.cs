@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.RegularExpressions;
 using Kiosk.Host.Tests.Push;
 using Xunit.Abstractions;
+using Kiosk.Host.Loop;
 
 namespace Kiosk.Host.Tests.Deploy;
 

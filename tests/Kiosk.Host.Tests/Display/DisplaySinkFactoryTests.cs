@@ -1,3 +1,4 @@
+using Kiosk.Host.Hardware;
 using System.Device.Spi;
 using Kiosk.Host.Display;
 using Kiosk.Host.Display.Fbdev;
@@ -119,7 +120,7 @@ public sealed class DisplaySinkFactoryTests
         RecordingSpiDevice? spi = null;
         var factory = new DisplaySinkFactory(
             settings => spi = new RecordingSpiDevice(new FakeGpioDriver(_log), 25, _log, settings),
-            () => throw new IOException("gpiochip0 busy"),
+            new GpioControllerFactory(() => throw new IOException("gpiochip0 busy")),
             new FixedFramebufferInfo(_geometry),
             _log.Sleep);
 
@@ -137,7 +138,7 @@ public sealed class DisplaySinkFactoryTests
             _drivers.Add(driver);
             return new RecordingSpiDevice(driver, new DisplayOptions().DcPin, _log, settings);
         },
-        () => _drivers.Count > 0 ? _drivers[^1] : throw new InvalidOperationException("GPIO before SPI"),
+        new GpioControllerFactory(() => _drivers.Count > 0 ? _drivers[^1] : throw new InvalidOperationException("GPIO before SPI")),
         new FixedFramebufferInfo(_geometry),
         _log.Sleep);
 }

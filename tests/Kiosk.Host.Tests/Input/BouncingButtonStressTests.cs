@@ -1,6 +1,5 @@
 using System.Device.Gpio;
 using Kiosk.Host.Input;
-using Kiosk.Host.Navigation;
 
 namespace Kiosk.Host.Tests.Input;
 

@@ -1,6 +1,7 @@
 using System.Device.Gpio;
+using Kiosk.Host.Hardware;
 using Kiosk.Host.Input;
-using Kiosk.Host.Navigation;
+using Kiosk.Host.Settings;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -8,18 +9,17 @@ namespace Kiosk.Host.Tests.Input;
 
 public class InputServiceCollectionExtensionsTests
 {
-    private static IConfiguration Section(params (string Key, string Value)[] values) =>
-        new ConfigurationBuilder()
-            .AddInMemoryCollection(values.Select(v => new KeyValuePair<string, string?>("Input:Gpio:" + v.Key, v.Value)))
-            .Build()
-            .GetSection("Input:Gpio");
+    private static KioskSettings Settings(params (string Key, string Value)[] values) =>
+        KioskSettings.Load(new ConfigurationBuilder()
+            .AddInMemoryCollection(values.Select(v => new KeyValuePair<string, string?>("Gpio:" + v.Key, v.Value)))
+            .Build());
 
     [Fact]
     public void Listed_pins_replace_the_defaults_and_settings_bind()
     {
-        GpioButtonOptions options = InputServiceCollectionExtensions.BindGpioButtonOptions(Section(
+        GpioButtonOptions options = Settings(
             ("Pins:Next", "17"), ("Pins:Home", "27"), ("ActiveLow", "false"), ("InputMode", "InputPullDown"),
-            ("Debounce", "00:00:00.050"), ("LongPress", "00:00:01.5")));
+            ("Debounce", "00:00:00.050"), ("LongPress", "00:00:01.5")).Gpio;
 
         Assert.Equal(new Dictionary<NavCommand, int> { [NavCommand.Next] = 17, [NavCommand.Home] = 27 }, options.Pins);
         Assert.False(options.ActiveLow);
@@ -31,19 +31,15 @@ public class InputServiceCollectionExtensionsTests
     [Fact]
     public void Empty_section_keeps_the_defaults()
     {
-        GpioButtonOptions options = InputServiceCollectionExtensions.BindGpioButtonOptions(Section());
-
-        Assert.Equal(new GpioButtonOptions().Pins, options.Pins);
+        Assert.Equal(new GpioButtonOptions().Pins, Settings().Gpio.Pins);
     }
 
     [Fact]
-    public void Invalid_configuration_fails_at_registration_naming_the_key()
+    public void Invalid_configuration_fails_in_the_settings_pass_naming_the_key()
     {
-        var services = new ServiceCollection();
+        var error = Assert.Throws<KioskSettingsException>(() => Settings(("Pins:Back", "31")));
 
-        var error = Assert.Throws<ArgumentException>(() => services.AddGpioButtons(Section(("Pins:Back", "31"))));
-
-        Assert.Contains("Pins:Back", error.Message, StringComparison.Ordinal);
+        Assert.Equal("Gpio:Pins:Back: pin 31 is outside BCM 0..27.", Assert.Single(error.Errors));
     }
 
     [Fact]
@@ -51,8 +47,10 @@ public class InputServiceCollectionExtensionsTests
     {
         var services = new ServiceCollection();
         services.AddSingleton<ICommandSink>(new RecordingSink());
-        services.AddGpioButtons(Section(("Pins:Select", "22")));
-        services.AddEvdevKeys(new ConfigurationBuilder().Build());
+        services.AddSingleton(new GpioControllerFactory(() => throw new InvalidOperationException("no pin may be opened yet")));
+        var settings = Settings(("Pins:Select", "22"));
+        services.AddGpioButtons(settings.Gpio);
+        services.AddEvdevKeys(settings.Evdev);
         using ServiceProvider provider = services.BuildServiceProvider();
 
         IInputSource[] sources = [.. provider.GetServices<IInputSource>()];

@@ -1,5 +1,4 @@
 using Kiosk.Host.Input;
-using Kiosk.Host.Navigation;
 
 namespace Kiosk.Host.Tests.Input;
 

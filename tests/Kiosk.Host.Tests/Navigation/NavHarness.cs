@@ -2,6 +2,7 @@ using Kiosk.Content.Model;
 using Kiosk.Host.Navigation;
 using Kiosk.Host.Tests.Fakes;
 using Kiosk.Render.Scenes;
+using Kiosk.Host.Input;
 
 namespace Kiosk.Host.Tests.Navigation;
 

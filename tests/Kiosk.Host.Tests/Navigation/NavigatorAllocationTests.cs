@@ -1,5 +1,6 @@
 using Kiosk.Host.Navigation;
-using static Kiosk.Host.Navigation.NavCommand;
+using static Kiosk.Host.Input.NavCommand;
+using Kiosk.Host.Input;
 
 namespace Kiosk.Host.Tests.Navigation;
 

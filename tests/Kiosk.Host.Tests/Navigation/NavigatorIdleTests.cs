@@ -1,6 +1,7 @@
 using Kiosk.Host.Navigation;
 using Kiosk.Render.Scenes;
-using static Kiosk.Host.Navigation.NavCommand;
+using static Kiosk.Host.Input.NavCommand;
+using Kiosk.Host.Input;
 
 namespace Kiosk.Host.Tests.Navigation;
 

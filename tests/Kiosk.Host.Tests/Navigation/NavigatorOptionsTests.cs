@@ -14,8 +14,8 @@ public sealed class NavigatorOptionsTests
         Assert.Equal(TimeSpan.FromSeconds(8), o.AttractInterval);
         Assert.Equal(TimeSpan.FromMilliseconds(400), o.PhaseStepDuration);
         Assert.Equal(TimeSpan.FromMilliseconds(300), o.ScreenChangeDuration);
-        Assert.Empty(o.GetErrors());
-        o.Validate();
+        Assert.Empty(o.Validate());
+        o.ThrowIfInvalid();
     }
 
     [Theory]
@@ -38,8 +38,8 @@ public sealed class NavigatorOptionsTests
             ScreenChangeDuration = TimeSpan.FromMilliseconds(screenMs),
         };
 
-        Assert.Contains(o.GetErrors(), e => e.Contains(named, StringComparison.Ordinal));
-        var ex = Assert.Throws<ArgumentException>(o.Validate);
+        Assert.Contains(o.Validate(), e => e.Contains(named, StringComparison.Ordinal));
+        var ex = Assert.Throws<ArgumentException>(o.ThrowIfInvalid);
         Assert.Contains(named, ex.Message, StringComparison.Ordinal);
         Assert.Throws<ArgumentException>(() => new Navigator(TestPacks.Standard(), o, DateTimeOffset.UnixEpoch));
     }
@@ -55,7 +55,7 @@ public sealed class NavigatorOptionsTests
             ScreenChangeDuration = TimeSpan.Zero,
         };
 
-        Assert.Equal(4, o.GetErrors().Count);
+        Assert.Equal(4, o.Validate().Count);
     }
 
     [Fact]

@@ -1,8 +1,9 @@
 using Kiosk.Content.Model;
 using Kiosk.Host.Navigation;
 using Kiosk.Render.Scenes;
-using static Kiosk.Host.Navigation.NavCommand;
+using static Kiosk.Host.Input.NavCommand;
 using static Kiosk.Host.Tests.Navigation.TestPacks;
+using Kiosk.Host.Input;
 
 namespace Kiosk.Host.Tests.Navigation;
 

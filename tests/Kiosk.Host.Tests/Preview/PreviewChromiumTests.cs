@@ -1,5 +1,6 @@
 using Kiosk.Host.Display.Preview;
-using Kiosk.Host.Hosting;
+using Kiosk.Host;
+using Kiosk.Host.Loop;
 using Kiosk.Host.Tests.Fakes;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;

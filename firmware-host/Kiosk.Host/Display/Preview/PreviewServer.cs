@@ -1,6 +1,6 @@
 using System.Net.WebSockets;
 using System.Text;
-using Kiosk.Host.Hosting;
+using Kiosk.Host.Input;
 using Kiosk.Render.Frames;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
@@ -10,6 +10,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 
 namespace Kiosk.Host.Display.Preview;
 
@@ -21,9 +22,10 @@ namespace Kiosk.Host.Display.Preview;
 public sealed class PreviewServer : IHostedService, IAsyncDisposable
 {
     private const int MaxMessageBytes = 64;
-    private readonly KioskConfiguration _config;
+    private readonly PreviewOptions _options;
+    private readonly bool _enabled;
     private readonly PreviewSink _sink;
-    private readonly CommandQueue _commands;
+    private readonly PreviewInput _input;
     private readonly TimeProvider _time;
     private readonly ILogger<PreviewServer> _logger;
     private readonly SemaphoreSlim _frameSignal = new(0, 1);
@@ -34,11 +36,12 @@ public sealed class PreviewServer : IHostedService, IAsyncDisposable
     private byte[] _png = [];
     private long _pngSequence;
 
-    public PreviewServer(KioskConfiguration config, PreviewSink sink, CommandQueue commands, TimeProvider time, ILogger<PreviewServer> logger)
+    public PreviewServer(IOptions<PreviewOptions> options, IOptions<DisplayOptions> display, PreviewSink sink, PreviewInput input, TimeProvider time, ILogger<PreviewServer> logger)
     {
-        _config = config;
+        _options = options.Value;
+        _enabled = display.Value.IsPreview;
         _sink = sink;
-        _commands = commands;
+        _input = input;
         _time = time;
         _logger = logger;
         _sink.FrameStored += () =>
@@ -61,13 +64,13 @@ public sealed class PreviewServer : IHostedService, IAsyncDisposable
 
     public async Task StartAsync(CancellationToken cancellationToken)
     {
-        if (!_config.PreviewEnabled)
+        if (!_enabled)
         {
             return;
         }
 
         var builder = WebApplication.CreateSlimBuilder();
-        builder.WebHost.UseUrls(_config.Preview.Url);
+        builder.WebHost.UseUrls(_options.Url);
         builder.WebHost.ConfigureKestrel(k =>
         {
             k.Limits.MaxRequestBodySize = 1024;
@@ -94,17 +97,13 @@ public sealed class PreviewServer : IHostedService, IAsyncDisposable
         _app.MapGet("/state", () => Results.Json(new { sequence = _pngSequence, width = _sink.Width, height = _sink.Height }));
         _app.MapPost("/press/{command}", (string command) =>
         {
-            if (!PreviewCommands.TryParse(command, out var c))
-            {
-                return Results.BadRequest(new { error = $"unknown command '{command}' (next, previous, select, back, home, homelong)" });
-            }
-
-            _commands.Post(c);
-            return Results.Ok();
+            return _input.TryPress(command)
+                ? Results.Ok()
+                : Results.BadRequest(new { error = $"unknown command '{command}' (next, previous, select, back, home, homelong)" });
         });
         _app.Map("/ws", (Func<HttpContext, Task>)ServeSocket);
         await _app.StartAsync(cancellationToken).ConfigureAwait(false);
-        Address = _app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()?.Addresses.FirstOrDefault() ?? _config.Preview.Url;
+        Address = _app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()?.Addresses.FirstOrDefault() ?? _options.Url;
         _encoder = Task.Run(() => EncodeLoop(_stopping.Token), CancellationToken.None);
         _logger.LogInformation("web preview on {Address}", Address);
         Console.Out.WriteLine($"kiosk: web preview on {Address}");
@@ -139,7 +138,7 @@ public sealed class PreviewServer : IHostedService, IAsyncDisposable
     private async Task EncodeLoop(CancellationToken token)
     {
         Frame? scratch = null;
-        var interval = TimeSpan.FromSeconds(1.0 / _config.Preview.MaxFps);
+        var interval = TimeSpan.FromSeconds(1.0 / _options.MaxFps);
         try
         {
             while (!token.IsCancellationRequested)
@@ -229,9 +228,9 @@ public sealed class PreviewServer : IHostedService, IAsyncDisposable
                     return;
                 }
 
-                if (result.MessageType == WebSocketMessageType.Text && PreviewCommands.TryParse(Encoding.UTF8.GetString(buffer, 0, result.Count), out var command))
+                if (result.MessageType == WebSocketMessageType.Text)
                 {
-                    _commands.Post(command);
+                    _input.TryPress(Encoding.UTF8.GetString(buffer, 0, result.Count));
                 }
             }
         }

@@ -1,8 +1,6 @@
 using System.Threading.Channels;
-using Kiosk.Host.Input;
-using Kiosk.Host.Navigation;
 
-namespace Kiosk.Host.Hosting;
+namespace Kiosk.Host.Input;
 
 /// <summary>
 /// Where every input posts its commands and the frame loop takes them: GPIO callbacks, evdev readers and web

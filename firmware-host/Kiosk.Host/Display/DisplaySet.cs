@@ -3,8 +3,9 @@ using Kiosk.Host.Display.Preview;
 using Kiosk.Render.Frames;
 using Kiosk.Render.Profiles;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 
-namespace Kiosk.Host.Hosting;
+namespace Kiosk.Host.Display;
 
 /// <summary>
 /// The displays frames go to (the configured one, and the web preview when it is the display), each behind a
@@ -17,20 +18,20 @@ public sealed class DisplaySet : IDisposable
 
     private readonly List<SinkGuard> _guards = [];
 
-    public DisplaySet(KioskConfiguration config, DisplaySinkFactory factory, PreviewSink preview, TimeProvider time, ILogger<DisplaySet> logger)
+    public DisplaySet(IOptions<DisplayOptions> display, DisplaySinkFactory factory, PreviewSink preview, TimeProvider time, ILogger<DisplaySet> logger)
     {
-        if (config.PreviewEnabled)
+        var options = display.Value;
+        if (options.IsPreview)
         {
             _guards.Add(new SinkGuard(preview, time, logger));
-            Profile = config.Profile;
+            Profile = options.LayoutProfile;
         }
         else
         {
-            var options = config.Display;
             if (DisplaySpec.Parse(options.Spec).Kind == DisplayKind.Png)
             {
-                options.Width ??= config.Profile.Width;
-                options.Height ??= config.Profile.Height;
+                options.Width ??= options.LayoutProfile.Width;
+                options.Height ??= options.LayoutProfile.Height;
             }
 
             var sink = factory.Create(options) ?? throw new InvalidOperationException($"display '{options.Spec}' could not be created");

@@ -1,6 +1,5 @@
-using Kiosk.Host.Navigation;
 
-namespace Kiosk.Host.Display.Preview;
+namespace Kiosk.Host.Input;
 
 /// <summary>The words the preview page sends for its buttons and keys.</summary>
 public static class PreviewCommands

@@ -1,4 +1,4 @@
-namespace Kiosk.Host.Hosting;
+namespace Kiosk.Host.Display.Preview;
 
 /// <summary>The web preview: a page with the live frame and the same buttons as the exhibit.</summary>
 public sealed class PreviewOptions

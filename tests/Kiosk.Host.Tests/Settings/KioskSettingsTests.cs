@@ -1,10 +1,11 @@
-using Kiosk.Host.Hosting;
+using Kiosk.Host;
+using Kiosk.Host.Settings;
 using Microsoft.Extensions.Configuration;
 
-namespace Kiosk.Host.Tests.Hosting;
+namespace Kiosk.Host.Tests.Settings;
 
 /// <summary>A bad kiosk.json is refused before anything starts, and the message names the key.</summary>
-public sealed class KioskConfigurationTests
+public sealed class KioskSettingsTests
 {
     [Theory]
     [InlineData("Kiosk:Display", "spi:st9999", "Kiosk:Display")]
@@ -20,7 +21,7 @@ public sealed class KioskConfigurationTests
     public void BadSettingIsRefusedNamingTheKey(string key, string value, string named)
     {
         var config = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?> { [key] = value }).Build();
-        var ex = Assert.Throws<KioskConfigurationException>(() => KioskConfiguration.Load(config));
+        var ex = Assert.Throws<KioskSettingsException>(() => KioskSettings.Load(config));
         Assert.Contains(ex.Errors, e => e.Contains(named, StringComparison.Ordinal));
     }
 
@@ -32,13 +33,13 @@ public sealed class KioskConfigurationTests
             ["Preview:Url"] = "http://0.0.0.0:8080",
             ["Preview:AllowRemote"] = "true",
         }).Build();
-        Assert.Equal("http://0.0.0.0:8080", KioskConfiguration.Load(config).Preview.Url);
+        Assert.Equal("http://0.0.0.0:8080", KioskSettings.Load(config).Preview.Url);
     }
 
     [Fact]
     public void DefaultsNeedNoFileAndShowThePreviewOnLoopback()
     {
-        var c = KioskConfiguration.Load(new ConfigurationBuilder().Build());
+        var c = KioskSettings.Load(new ConfigurationBuilder().Build());
         Assert.True(c.PreviewEnabled);
         Assert.Equal("http://127.0.0.1:8080", c.Preview.Url);
         Assert.Equal(1920, c.Profile.Width);

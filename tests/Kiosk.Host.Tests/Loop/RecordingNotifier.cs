@@ -1,6 +1,6 @@
 using Microsoft.Extensions.Hosting.Systemd;
 
-namespace Kiosk.Host.Tests.Hosting;
+namespace Kiosk.Host.Tests.Loop;
 
 /// <summary>Stands in for systemd's notify socket: records what the kiosk tells the service manager.</summary>
 internal sealed class RecordingNotifier : ISystemdNotifier

@@ -1,4 +1,4 @@
-namespace Kiosk.Host.Navigation;
+namespace Kiosk.Host.Input;
 
 /// <summary>What a visitor asked for. Every input (GPIO, evdev keys, preview buttons) produces these and nothing else.</summary>
 public enum NavCommand

@@ -1,10 +1,12 @@
+using Microsoft.Extensions.Options;
 using Kiosk.Content.Packing;
-using Kiosk.Host.Hosting;
+using Kiosk.Host.Packs;
+using Kiosk.Host.Settings;
 using Kiosk.Host.Tests.Fakes;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Logging.Abstractions;
 
-namespace Kiosk.Host.Tests.Hosting;
+namespace Kiosk.Host.Tests.Packs;
 
 /// <summary>Hot reload: a changed pack file is loaded and handed over; a broken one never replaces the good one.</summary>
 public sealed class PackWatcherTests : IDisposable
@@ -46,8 +48,8 @@ public sealed class PackWatcherTests : IDisposable
         string root = Path.Combine(_dir, "store");
         var store = new Kiosk.Host.Packs.PackStore(new Kiosk.Host.Packs.PackStoreOptions { Root = root, TrustedKeysDir = Path.Combine(_dir, "no-keys") }, TimeProvider.System);
         Assert.True(store.Install(SeedPack.Path).Ok);
-        var config = KioskConfiguration.Load(new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?> { ["Kiosk:Store"] = root }).Build());
-        var watcher = new PackWatcher(config, TimeProvider.System, NullLogger<PackWatcher>.Instance);
+        var config = KioskSettings.Load(new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?> { ["Kiosk:Store"] = root }).Build());
+        var watcher = new PackWatcher(Options.Create(config.PackWatcher), TimeProvider.System, NullLogger<PackWatcher>.Instance);
         Assert.Equal("regional-development-cases", watcher.Initial.Manifest.Id);
 
         string small = Path.Combine(_dir, "small.kpack");
@@ -65,7 +67,7 @@ public sealed class PackWatcherTests : IDisposable
 
     private static PackWatcher Watcher(string pack)
     {
-        var config = KioskConfiguration.Load(new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?> { ["Kiosk:Pack"] = pack }).Build());
-        return new PackWatcher(config, TimeProvider.System, NullLogger<PackWatcher>.Instance);
+        var config = KioskSettings.Load(new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?> { ["Kiosk:Pack"] = pack }).Build());
+        return new PackWatcher(Options.Create(config.PackWatcher), TimeProvider.System, NullLogger<PackWatcher>.Instance);
     }
 }

@@ -1,8 +1,13 @@
+using Kiosk.Host.Display;
+using Kiosk.Host.Input;
+using Kiosk.Host.Navigation;
+using Kiosk.Host.Packs;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Hosting.Systemd;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 
-namespace Kiosk.Host.Hosting;
+namespace Kiosk.Host.Loop;
 
 /// <summary>
 /// Where a press becomes pixels: takes commands from the queue, steps the navigator, renders only when
@@ -14,7 +19,8 @@ public sealed class FrameLoop : BackgroundService
     private static readonly TimeSpan IdleWait = TimeSpan.FromMilliseconds(200);
     private static readonly TimeSpan WatchdogEvery = TimeSpan.FromSeconds(1);
 
-    private readonly KioskConfiguration _config;
+    private readonly FrameLoopOptions _options;
+    private readonly NavigatorOptions _navigator;
     private readonly CommandQueue _commands;
     private readonly PackWatcher _packs;
     private readonly DisplaySet _displays;
@@ -26,9 +32,10 @@ public sealed class FrameLoop : BackgroundService
     private FrameCycle? _cycle;
     private long _lastWatchdog;
 
-    public FrameLoop(KioskConfiguration config, CommandQueue commands, PackWatcher packs, DisplaySet displays, TimeProvider time, ILogger<FrameLoop> logger, ISystemdNotifier? systemd = null)
+    public FrameLoop(IOptions<FrameLoopOptions> options, IOptions<NavigatorOptions> navigator, CommandQueue commands, PackWatcher packs, DisplaySet displays, TimeProvider time, ILogger<FrameLoop> logger, ISystemdNotifier? systemd = null)
     {
-        _config = config;
+        _options = options.Value;
+        _navigator = navigator.Value;
         _commands = commands;
         _packs = packs;
         _displays = displays;
@@ -47,9 +54,9 @@ public sealed class FrameLoop : BackgroundService
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         await Task.Yield();
-        using var cycle = new FrameCycle(_packs.Initial, _config.Navigator, _commands, _displays, Now());
+        using var cycle = new FrameCycle(_packs.Initial, _navigator, _commands, _displays, Now());
         _cycle = cycle;
-        var frameInterval = TimeSpan.FromSeconds(1.0 / _config.Kiosk.MaxFps);
+        var frameInterval = TimeSpan.FromSeconds(1.0 / _options.MaxFps);
         try
         {
             while (!stoppingToken.IsCancellationRequested)

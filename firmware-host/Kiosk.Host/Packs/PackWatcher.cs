@@ -1,10 +1,10 @@
 using Kiosk.Content.Diagnostics;
 using Kiosk.Content.Packing;
-using Kiosk.Host.Packs;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 
-namespace Kiosk.Host.Hosting;
+namespace Kiosk.Host.Packs;
 
 /// <summary>
 /// Finds the pack to show (the --pack file, else the store's current pack, else the built-in one), and keeps
@@ -14,7 +14,7 @@ namespace Kiosk.Host.Hosting;
 /// </summary>
 public sealed class PackWatcher : BackgroundService
 {
-    private readonly KioskOptions _options;
+    private readonly PackWatcherOptions _options;
     private readonly TimeProvider _time;
     private readonly ILogger<PackWatcher> _logger;
     private readonly PackStore _store;
@@ -22,9 +22,9 @@ public sealed class PackWatcher : BackgroundService
     private (string Path, long Length, DateTime Modified) _shown;
     private (string Path, long Length, DateTime Modified) _lastFailed;
 
-    public PackWatcher(KioskConfiguration config, TimeProvider time, ILogger<PackWatcher> logger)
+    public PackWatcher(IOptions<PackWatcherOptions> options, TimeProvider time, ILogger<PackWatcher> logger)
     {
-        _options = config.Kiosk;
+        _options = options.Value;
         _time = time;
         _logger = logger;
         _store = new PackStore(new PackStoreOptions { Root = _options.Store }, time);
@@ -69,7 +69,7 @@ public sealed class PackWatcher : BackgroundService
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        using var timer = new PeriodicTimer(_options.PackPollInterval, _time);
+        using var timer = new PeriodicTimer(_options.PollInterval, _time);
         while (await timer.WaitForNextTickAsync(stoppingToken).ConfigureAwait(false))
         {
             try

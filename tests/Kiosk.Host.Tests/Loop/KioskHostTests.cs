@@ -1,11 +1,13 @@
-using Kiosk.Host.Hosting;
+using Kiosk.Host;
+using Kiosk.Host.Input;
+using Kiosk.Host.Loop;
 using Kiosk.Host.Navigation;
 using Kiosk.Host.Tests.Fakes;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Hosting.Systemd;
 
-namespace Kiosk.Host.Tests.Hosting;
+namespace Kiosk.Host.Tests.Loop;
 
 /// <summary>`kiosk run` as a service: first frame, READY, presses becoming frames, watchdog pings.</summary>
 public sealed class KioskHostTests : IDisposable

@@ -1,22 +1,30 @@
 using Kiosk.Host.Display;
 using Kiosk.Host.Display.Preview;
+using Kiosk.Host.Hardware;
 using Kiosk.Host.Input;
+using Kiosk.Host.Loop;
+using Kiosk.Host.Navigation;
+using Kiosk.Host.Packs;
+using Kiosk.Host.Settings;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Hosting.Systemd;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 
-namespace Kiosk.Host.Hosting;
+namespace Kiosk.Host;
 
 /// <summary>
-/// Builds the running exhibit with the Generic Host: settings from /etc/kiosk/kiosk.json (or --config),
-/// KIOSK__ environment variables and command-line flags, checked before anything starts.
+/// The composition root: builds the running exhibit with the Generic Host from settings in
+/// /etc/kiosk/kiosk.json (or --config), KIOSK__ environment variables and command-line flags, all checked in
+/// one pass (<see cref="KioskSettings"/>) before anything starts. Each stage gets only its own options.
 /// </summary>
 public static class KioskHost
 {
     public const string DefaultConfigFile = "/etc/kiosk/kiosk.json";
 
+    /// <param name="configure">Runs last, so a test's registrations (a fake GPIO driver, a clock) win.</param>
     public static IHost Build(string? configFile, IReadOnlyDictionary<string, string?> overrides, DisplaySinkFactory? displays = null, TimeProvider? time = null, Action<IServiceCollection>? configure = null)
     {
         var builder = Microsoft.Extensions.Hosting.Host.CreateApplicationBuilder(new HostApplicationBuilderSettings
@@ -30,35 +38,33 @@ public static class KioskHost
         builder.Configuration.AddEnvironmentVariables("KIOSK__");
         builder.Configuration.AddInMemoryCollection(overrides);
 
-        var config = KioskConfiguration.Load(builder.Configuration);
+        var settings = KioskSettings.Load(builder.Configuration);
         var services = builder.Services;
-        services.AddSingleton(config);
+        services.AddSingleton(settings);
+        services.AddSingleton(Options.Create(settings.Display));
+        services.AddSingleton(Options.Create(settings.Preview));
+        services.AddSingleton(Options.Create(settings.Navigator));
+        services.AddSingleton(Options.Create(settings.FrameLoop));
+        services.AddSingleton(Options.Create(settings.PackWatcher));
         services.AddSingleton(time ?? TimeProvider.System);
+        services.AddSingleton(GpioControllerFactory.ForRaspberryPi());
+        services.AddSingleton(sp => displays ?? DisplaySinkFactory.ForRaspberryPi(sp.GetRequiredService<GpioControllerFactory>()));
+
+        // Input: every source posts into the one queue the frame loop reads.
         services.AddSingleton<CommandQueue>();
         services.AddSingleton<ICommandSink>(sp => sp.GetRequiredService<CommandQueue>());
-        services.AddSingleton(displays ?? DisplaySinkFactory.ForRaspberryPi());
+        AddInputs(services, settings);
+        services.AddHostedService<InputService>();
+
+        // Packs, displays, and the loop between them.
+        services.AddSingleton<PackWatcher>();
         services.AddSingleton<PreviewSink>();
         services.AddSingleton<DisplaySet>();
-        services.AddSingleton<PackWatcher>();
-        services.AddSingleton<FrameLoop>();
         services.AddSingleton<PreviewServer>();
+        services.AddSingleton<FrameLoop>();
         services.AddHostedService(sp => sp.GetRequiredService<PackWatcher>());
         services.AddHostedService(sp => sp.GetRequiredService<PreviewServer>());
         services.AddHostedService(sp => sp.GetRequiredService<FrameLoop>());
-        foreach (string input in config.Kiosk.Inputs)
-        {
-            if (input == "gpio")
-            {
-                services.AddGpioButtons(config.Root.GetSection("Gpio"));
-            }
-            else
-            {
-                var evdev = new ConfigurationBuilder().AddConfiguration(config.Root.GetSection("Evdev")).AddInMemoryCollection(new Dictionary<string, string?> { ["DevicePath"] = input["evdev:".Length..] }).Build();
-                services.AddEvdevKeys(evdev);
-            }
-        }
-
-        services.AddHostedService<InputService>();
 
         // Under systemd: journald-friendly log lines and sd_notify. READY is sent by the frame loop after the
         // first frame, not when the host starts, so "active" means something is on the glass.
@@ -75,5 +81,27 @@ public static class KioskHost
 
         configure?.Invoke(services);
         return builder.Build();
+    }
+
+    private static void AddInputs(IServiceCollection services, KioskSettings settings)
+    {
+        // The preview server always takes the preview's input; it is a source only when the preview is the display.
+        services.AddSingleton<PreviewInput>();
+        if (settings.PreviewEnabled)
+        {
+            services.AddPreviewInput();
+        }
+
+        foreach (string input in settings.Kiosk.Inputs)
+        {
+            if (input == "gpio")
+            {
+                services.AddGpioButtons(settings.Gpio);
+            }
+            else
+            {
+                services.AddEvdevKeys(settings.Evdev.ForDevice(input["evdev:".Length..]));
+            }
+        }
     }
 }

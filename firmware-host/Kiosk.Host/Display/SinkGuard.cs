@@ -2,7 +2,7 @@ using Kiosk.Host.Display;
 using Kiosk.Render.Frames;
 using Microsoft.Extensions.Logging;
 
-namespace Kiosk.Host.Hosting;
+namespace Kiosk.Host.Display;
 
 /// <summary>
 /// Keeps one failing display from taking the exhibit down: a sink that throws is logged and retried with

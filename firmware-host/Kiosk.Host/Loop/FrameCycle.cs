@@ -1,8 +1,10 @@
 using Kiosk.Content.Packing;
 using Kiosk.Host.Navigation;
 using Kiosk.Render;
+using Kiosk.Host.Input;
+using Kiosk.Host.Display;
 
-namespace Kiosk.Host.Hosting;
+namespace Kiosk.Host.Loop;
 
 /// <summary>
 /// One turn of the frame loop, with no waiting in it: swap in a new pack, apply queued commands, tick the

@@ -1,4 +1,4 @@
-namespace Kiosk.Host.Hosting;
+namespace Kiosk.Host.Settings;
 
 /// <summary>
 /// The <c>Kiosk</c> section of kiosk.json (also <c>KIOSK__Kiosk__...</c> and the CLI flags of <c>kiosk run</c>).

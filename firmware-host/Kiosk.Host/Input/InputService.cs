@@ -1,8 +1,7 @@
-using Kiosk.Host.Input;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 
-namespace Kiosk.Host.Hosting;
+namespace Kiosk.Host.Input;
 
 /// <summary>Runs every configured input source until shutdown; one failing device does not stop the others.</summary>
 public sealed class InputService(IEnumerable<IInputSource> sources, ILogger<InputService> logger) : BackgroundService
