@@ -1,6 +1,7 @@
 using Kiosk.Content.Packing;
 using Kiosk.Host.Navigation;
 using Kiosk.Render;
+using Kiosk.Render.Frames;
 using Kiosk.Host.Input;
 using Kiosk.Host.Display;
 
@@ -31,6 +32,12 @@ public sealed class FrameCycle : IDisposable
     /// <summary>Frames rendered so far.</summary>
     public long Frames { get; private set; }
 
+    /// <summary>Commands (button presses, keys, preview clicks) applied so far.</summary>
+    public long Presses { get; private set; }
+
+    /// <summary>The frame presented last, or null before the first; its buffer is reused by the next render.</summary>
+    public Frame? LastFrame => _renderer.Current;
+
     /// <summary>Runs one turn; returns true when a frame was rendered and presented.</summary>
     public bool Step(DateTimeOffset now, LoadedPack? freshPack = null)
     {
@@ -45,6 +52,7 @@ public sealed class FrameCycle : IDisposable
         while (_commands.TryTake(out var command))
         {
             Navigator.Apply(command, now);
+            Presses++;
         }
 
         Navigator.Tick(now);

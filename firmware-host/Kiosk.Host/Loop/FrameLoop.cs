@@ -2,6 +2,8 @@ using Kiosk.Host.Display;
 using Kiosk.Host.Input;
 using Kiosk.Host.Navigation;
 using Kiosk.Host.Packs;
+using Kiosk.Host.Status;
+using Kiosk.Render.Scenes;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Hosting.Systemd;
 using Microsoft.Extensions.Logging;
@@ -27,13 +29,20 @@ public sealed class FrameLoop : BackgroundService
     private readonly TimeProvider _time;
     private readonly ISystemdNotifier? _systemd;
     private readonly ILogger<FrameLoop> _logger;
+    private readonly KioskStatus? _status;
+    private readonly TimeSpan _hashEvery;
     private readonly long _start;
     private readonly TaskCompletionSource _firstFrame = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private FrameCycle? _cycle;
     private long _lastWatchdog;
+    private long? _lastReport;
+    private int _failingReported;
+    private long _pressesReported;
 
-    public FrameLoop(IOptions<FrameLoopOptions> options, IOptions<NavigatorOptions> navigator, CommandQueue commands, PackWatcher packs, DisplaySet displays, TimeProvider time, ILogger<FrameLoop> logger, ISystemdNotifier? systemd = null)
+    public FrameLoop(IOptions<FrameLoopOptions> options, IOptions<NavigatorOptions> navigator, CommandQueue commands, PackWatcher packs, DisplaySet displays, TimeProvider time, ILogger<FrameLoop> logger, ISystemdNotifier? systemd = null, KioskStatus? status = null, IOptions<StatusOptions>? statusOptions = null)
     {
+        _status = status;
+        _hashEvery = (statusOptions?.Value ?? new StatusOptions()).WriteInterval;
         _options = options.Value;
         _navigator = navigator.Value;
         _commands = commands;
@@ -56,14 +65,17 @@ public sealed class FrameLoop : BackgroundService
         await Task.Yield();
         using var cycle = new FrameCycle(_packs.Initial, _navigator, _commands, _displays, Now());
         _cycle = cycle;
+        var origin = _packs.InitialOrigin;
+        var shown = _packs.Initial;
         var frameInterval = TimeSpan.FromSeconds(1.0 / _options.MaxFps);
         try
         {
             while (!stoppingToken.IsCancellationRequested)
             {
                 long frameStart = _time.GetTimestamp();
-                var fresh = _packs.TryTake(out var pack) ? pack : null;
-                if (cycle.Step(Now(), fresh) && cycle.Frames == 1)
+                var fresh = _packs.TryTake(out var pack, out var freshOrigin) ? pack : null;
+                bool presented = cycle.Step(Now(), fresh);
+                if (presented && cycle.Frames == 1)
                 {
                     _systemd?.Notify(ServiceState.Ready);
                     _firstFrame.TrySetResult();
@@ -73,7 +85,10 @@ public sealed class FrameLoop : BackgroundService
                 if (fresh is not null)
                 {
                     _logger.LogInformation("now showing pack {Id} {Version}", fresh.Manifest.Id, fresh.Manifest.Version);
+                    (shown, origin) = (fresh, freshOrigin);
                 }
+
+                Report(cycle, presented, fresh is not null || (presented && cycle.Frames == 1) ? (shown, origin) : null);
 
                 PingWatchdog();
                 if (cycle.Navigator.IsAnimating(Now()))
@@ -108,6 +123,57 @@ public sealed class FrameLoop : BackgroundService
         {
             // Idle timeout: loop round to tick the attract loop and check the displays.
         }
+    }
+
+    /// <summary>
+    /// Tells the status what reached the glass. A frame at rest (what the glass keeps showing) is reported and
+    /// hashed at once; frames of a transition at most once per status write, so the animation allocates and
+    /// hashes nothing extra. A display failing or coming back is reported when it happens.
+    /// </summary>
+    private void Report(FrameCycle cycle, bool presented, (Kiosk.Content.Packing.LoadedPack Pack, PackOrigin Origin)? newPack)
+    {
+        if (_status is null)
+        {
+            return;
+        }
+
+        if (cycle.Presses != _pressesReported)
+        {
+            _status.Pressed(cycle.Presses - _pressesReported);
+            _pressesReported = cycle.Presses;
+        }
+
+        if (newPack is { } p && cycle.Frames > 0)
+        {
+            _status.PackOnGlass(p.Origin, p.Pack.Manifest.Id, p.Pack.Manifest.Version);
+        }
+
+        int failing = _displays.Guards.Count(g => g.FailingSince is not null);
+        bool due = _lastReport is not { } last || _time.GetElapsedTime(last) >= _hashEvery;
+        bool atRest = !cycle.Navigator.IsAnimating(Now());
+        if (!(presented && (atRest || due)) && newPack is null && failing == _failingReported)
+        {
+            return;
+        }
+
+        _lastReport = _time.GetTimestamp();
+        _failingReported = failing;
+        var frame = presented ? cycle.LastFrame : null;
+        string? frameHash = frame is null ? null : FrameHash.Of(frame);
+        var now = _time.GetUtcNow();
+        foreach (var guard in _displays.Guards)
+        {
+            _status.Display(new DisplayStatus(
+                guard.Sink.Name,
+                guard.FailingSince is null,
+                guard.FailingSince is { } since ? now - _time.GetElapsedTime(since) : null,
+                guard.LastFailure,
+                guard.Accepted,
+                guard.LastAcceptedAt is { } at ? now - _time.GetElapsedTime(at) : null,
+                frameHash is not null && guard.LastAcceptedSequence == frame!.Sequence ? frameHash : null));
+        }
+
+        _status.FramePresented(ScreenAddress.Format(cycle.Navigator.Screen, cycle.Navigator.Pack), cycle.Frames);
     }
 
     /// <summary>Alive means frames can still reach a display; if none can, systemd restarts us.</summary>

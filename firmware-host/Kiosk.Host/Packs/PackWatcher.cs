@@ -1,3 +1,4 @@
+using System.Security.Cryptography;
 using Kiosk.Content.Diagnostics;
 using Kiosk.Content.Packing;
 using Microsoft.Extensions.Hosting;
@@ -18,7 +19,7 @@ public sealed class PackWatcher : BackgroundService
     private readonly TimeProvider _time;
     private readonly ILogger<PackWatcher> _logger;
     private readonly PackStore _store;
-    private LoadedPack? _pending;
+    private Pending? _pending;
     private (string Path, long Length, DateTime Modified) _shown;
     private (string Path, long Length, DateTime Modified) _lastFailed;
 
@@ -30,6 +31,7 @@ public sealed class PackWatcher : BackgroundService
         _store = new PackStore(new PackStoreOptions { Root = _options.Store }, time);
         string path = ResolvePath();
         Initial = Load(path) ?? throw new InvalidOperationException($"no pack can be shown: {path} was refused (see the errors above)");
+        InitialOrigin = Origin(path);
         _shown = Identity(path);
         _logger.LogInformation("showing pack {Id} {Version} from {Path}", Initial.Manifest.Id, Initial.Manifest.Version, path);
     }
@@ -37,11 +39,19 @@ public sealed class PackWatcher : BackgroundService
     /// <summary>The pack loaded at start.</summary>
     public LoadedPack Initial { get; }
 
+    /// <summary>Where the pack loaded at start came from.</summary>
+    public PackOrigin InitialOrigin { get; }
+
     /// <summary>Takes a newly loaded pack, if one is waiting.</summary>
-    public bool TryTake(out LoadedPack pack)
+    public bool TryTake(out LoadedPack pack) => TryTake(out pack, out _);
+
+    /// <summary>Takes a newly loaded pack and where it came from, if one is waiting.</summary>
+    public bool TryTake(out LoadedPack pack, out PackOrigin origin)
     {
-        pack = Interlocked.Exchange(ref _pending, null)!;
-        return pack is not null;
+        var pending = Interlocked.Exchange(ref _pending, null);
+        pack = pending?.Pack!;
+        origin = pending?.Origin!;
+        return pending is not null;
     }
 
     /// <summary>Checks once for a new pack; the background loop calls this on every poll.</summary>
@@ -63,7 +73,7 @@ public sealed class PackWatcher : BackgroundService
         }
 
         _shown = identity;
-        Volatile.Write(ref _pending, pack);
+        Volatile.Write(ref _pending, new Pending(pack, Origin(path)));
         _logger.LogInformation("new pack {Id} {Version} from {Path}; swapping at the next frame", pack.Manifest.Id, pack.Manifest.Version, path);
     }
 
@@ -118,9 +128,20 @@ public sealed class PackWatcher : BackgroundService
         }
     }
 
+    private PackOrigin Origin(string path)
+    {
+        string source = !string.IsNullOrEmpty(_options.Pack) ? PackOrigin.File
+            : path == BuiltinPack.Path ? PackOrigin.Builtin
+            : PackOrigin.Store;
+        using var stream = File.OpenRead(path);
+        return new PackOrigin(path, Convert.ToHexStringLower(SHA256.HashData(stream)), source);
+    }
+
     private static (string, long, DateTime) Identity(string path)
     {
         var info = new FileInfo(path);
         return info.Exists ? (path, info.Length, info.LastWriteTimeUtc) : (path, -1, default);
     }
+
+    private sealed record Pending(LoadedPack Pack, PackOrigin Origin);
 }

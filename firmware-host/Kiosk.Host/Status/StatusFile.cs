@@ -1,0 +1,42 @@
+using System.Text.Json;
+
+namespace Kiosk.Host.Status;
+
+/// <summary>
+/// <c>status.json</c> in the root of the pack store (<c>/var/lib/kiosk/packs/status.json</c> on a device): the
+/// one folder the sandboxed kiosk may write, and the folder the content key's forced command already knows.
+/// Written aside and renamed, so a reader sees the old file or the new one, never half of one. Not fsynced:
+/// it is rewritten every few seconds, and after a power cut the next write replaces whatever survived.
+/// </summary>
+public static class StatusFile
+{
+    public const string FileName = "status.json";
+
+    public static string For(string store) => Path.Combine(Path.GetFullPath(store), FileName);
+
+    public static void Write(string path, StatusReport report)
+    {
+        string? dir = Path.GetDirectoryName(path);
+        if (dir is not null)
+        {
+            Directory.CreateDirectory(dir);
+        }
+
+        string temp = $"{path}.tmp-{Environment.ProcessId}";
+        File.WriteAllBytes(temp, JsonSerializer.SerializeToUtf8Bytes(report, StatusReport.Json));
+        File.Move(temp, path, overwrite: true);
+    }
+
+    /// <summary>The last status written, or null when there is none or it cannot be read.</summary>
+    public static StatusReport? TryRead(string path)
+    {
+        try
+        {
+            return JsonSerializer.Deserialize<StatusReport>(File.ReadAllBytes(path), StatusReport.Json);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or JsonException)
+        {
+            return null;
+        }
+    }
+}
