@@ -19,9 +19,8 @@ internal static class StatusCommand
         command.SetAction(result =>
         {
             var configFile = result.GetValue(config);
-            if (configFile is not null && !configFile.Exists)
+            if (SettingsErrors.Missing(console, configFile))
             {
-                console.Error.WriteLine($"kiosk: {configFile}: no such settings file");
                 return ExitCodes.Usage;
             }
 
@@ -32,17 +31,11 @@ internal static class StatusCommand
             }
             catch (KioskSettingsException ex)
             {
-                foreach (string error in ex.Errors)
-                {
-                    console.Error.WriteLine($"kiosk: {error}");
-                }
-
-                return ExitCodes.Usage;
+                return SettingsErrors.Report(console, ex);
             }
             catch (InvalidDataException ex)
             {
-                console.Error.WriteLine($"kiosk: {configFile}: {ex.Message}");
-                return ExitCodes.Usage;
+                return SettingsErrors.Report(console, configFile, ex);
             }
 
             Print(console, new StatusReader(settings.Status, time).Read(settings.Kiosk.Store), result.GetValue(json));

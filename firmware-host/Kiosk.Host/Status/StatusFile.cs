@@ -27,16 +27,28 @@ public static class StatusFile
         File.Move(temp, path, overwrite: true);
     }
 
-    /// <summary>The last status written, or null when there is none or it cannot be read.</summary>
-    public static StatusReport? TryRead(string path)
+    /// <summary>The last status written, or null with the reason when there is none or it cannot be read.</summary>
+    public static StatusReport? TryRead(string path, out string? problem)
     {
+        problem = null;
         try
         {
             return JsonSerializer.Deserialize<StatusReport>(File.ReadAllBytes(path), StatusReport.Json);
         }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or JsonException)
+        catch (Exception ex) when (ex is FileNotFoundException or DirectoryNotFoundException)
         {
-            return null;
+            problem = $"not running: no status file at {path} (no kiosk has run with this store)";
         }
+        catch (UnauthorizedAccessException)
+        {
+            // /var/lib/kiosk is root:kiosk 0750: an admin account needs sudo (or the content key's status answer).
+            problem = $"cannot tell: {path}: permission denied (run as root or as the kiosk user)";
+        }
+        catch (Exception ex) when (ex is IOException or JsonException)
+        {
+            problem = $"cannot tell: {path}: unreadable ({ex.Message})";
+        }
+
+        return null;
     }
 }

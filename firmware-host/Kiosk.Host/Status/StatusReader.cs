@@ -14,7 +14,7 @@ public sealed class StatusReader(StatusOptions options, TimeProvider time)
     public StatusReport Read(string store)
     {
         string path = StatusFile.For(store);
-        var file = StatusFile.TryRead(path);
+        var file = StatusFile.TryRead(path, out string? problem);
         bool running = file is { Stopped: null, Pid: { } pid } && (file.ProcessStartTicks is { } ticks
             ? new ProcessIdentity(pid, ticks).IsAlive()
             : Directory.Exists($"/proc/{pid}"));
@@ -22,7 +22,7 @@ public sealed class StatusReader(StatusOptions options, TimeProvider time)
         return report with
         {
             Running = running,
-            Message = Message(file, path, running),
+            Message = Message(file, problem, running),
             Hostname = Environment.MachineName,
             UptimeSeconds = running && file?.Started is { } started ? Math.Round((time.GetUtcNow() - started).TotalSeconds, 1) : null,
             StatusFile = path,
@@ -32,9 +32,9 @@ public sealed class StatusReader(StatusOptions options, TimeProvider time)
         };
     }
 
-    private static string Message(StatusReport? file, string path, bool running) => (file, running) switch
+    private static string Message(StatusReport? file, string? problem, bool running) => (file, running) switch
     {
-        (null, _) => $"not running: no status file at {path} (no kiosk has run with this store)",
+        (null, _) => problem!,
         (_, true) => $"running (pid {file.Pid})",
         ({ Stopped: { } stopped }, _) => $"not running: stopped at {Text.Time(stopped)}",
         _ => $"not running: the kiosk (pid {file.Pid}) ended without stopping cleanly; last status {Text.Time(file.Updated)}",
