@@ -9,6 +9,7 @@
 #   /etc/kiosk/trusted-keys/       drop NAME.pub (kiosk keygen) here to accept signed packs only
 #   /var/lib/kiosk/.ssh/authorized_keys
 #                                  the content key, which can do one thing: kiosk pack receive
+#                                  (which also answers `ssh kiosk@HOST status [--json]`)
 #   /etc/systemd/system/kiosk.service, enabled and (re)started
 set -euo pipefail
 
