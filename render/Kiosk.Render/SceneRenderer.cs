@@ -4,7 +4,7 @@ using Kiosk.Render.Frames;
 using Kiosk.Render.Layout;
 using Kiosk.Render.Profiles;
 using Kiosk.Render.Scenes;
-using Kiosk.Render.Screens;
+using Kiosk.Render.Painters;
 using Kiosk.Render.Text;
 using SkiaSharp;
 
@@ -94,20 +94,19 @@ public sealed class SceneRenderer : IDisposable
         frame.Sequence = ++_sequence;
         if (_front < 0)
         {
-            frame.Dirty.Clear();
-            frame.Dirty.Add(frame.Bounds);
+            frame.SetDirty([frame.Bounds]);
         }
         else
         {
             var within = morph is not null && _drawn[_front] == pair ? morph.Value : frame.Bounds;
-            _dirty.Diff(_frames[_front], frame, frame.Dirty, within);
+            _dirty.Diff(_frames[_front], frame, frame.DirtyList, within);
         }
 
         _front = back;
         return frame;
     }
 
-    /// <summary>Renders the still layer of every screen the navigator can reach, so the first visit is instant.</summary>
+    /// <summary>Renders the still layer of <paramref name="screen"/> into the layer cache ahead of its first visit, so that visit costs no more than a cached one.</summary>
     public void Warm(Screen screen) => Layer(screen);
 
     public void Dispose()
@@ -268,25 +267,25 @@ public sealed class SceneRenderer : IDisposable
         switch (s.Kind)
         {
             case ScreenKind.Home:
-                HomeScreen.Paint(canvas, _ctx, s.CaseIndex);
+                HomePainter.Paint(canvas, _ctx, s.CaseIndex);
                 break;
             case ScreenKind.CaseIntro:
-                CaseIntroScreen.Paint(canvas, _ctx, s.CaseIndex);
+                CaseIntroPainter.Paint(canvas, _ctx, s.CaseIndex);
                 break;
             case ScreenKind.Phase:
-                PhaseScreen.Paint(canvas, _ctx, s.CaseIndex, s.PhaseIndex);
+                PhasePainter.Paint(canvas, _ctx, s.CaseIndex, s.PhaseIndex);
                 break;
             case ScreenKind.Diagram:
-                DiagramScreen.Paint(canvas, _ctx, s.CaseIndex, s.PhaseIndex, Diagram(s.CaseIndex).Layout);
+                DiagramPainter.Paint(canvas, _ctx, s.CaseIndex, s.PhaseIndex, Diagram(s.CaseIndex).Layout);
                 break;
             case ScreenKind.Comparison:
-                ComparisonScreen.Paint(canvas, _ctx, s.CaseIndex);
+                ComparisonPainter.Paint(canvas, _ctx, s.CaseIndex);
                 break;
             case ScreenKind.Glossary:
-                GlossaryScreen.Paint(canvas, _ctx, s.CaseIndex);
+                GlossaryPainter.Paint(canvas, _ctx, s.CaseIndex);
                 break;
             default:
-                AttractScreen.Paint(canvas, _ctx, s.CaseIndex);
+                AttractPainter.Paint(canvas, _ctx, s.CaseIndex);
                 break;
         }
 
@@ -299,7 +298,7 @@ public sealed class SceneRenderer : IDisposable
         if (!_diagrams.TryGetValue(caseIndex, out var d))
         {
             var c = _pack.Cases[caseIndex];
-            var g = DiagramScreen.Measure(_ctx);
+            var g = DiagramPainter.Measure(_ctx);
             var layout = new DiagramLayout(c, g.Nodes, _ctx.M.U, _ctx.M.Gap);
             d = (layout, new DiagramDrawer(c, layout, _ctx));
             _diagrams[caseIndex] = d;

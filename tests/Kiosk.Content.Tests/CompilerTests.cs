@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Time.Testing;
 using System.IO.Compression;
 using Kiosk.Content.Packing;
 using Kiosk.Content.Tests.Support;
@@ -10,7 +11,7 @@ public sealed class CompilerTests
     public void TestSourceCompilesToAVerifiedPack()
     {
         using var dir = new TempDir();
-        var result = new PackCompiler(FixedTimeProvider.Default).Build(TestFiles.TestSource, dir.File("t.kpack"));
+        var result = new PackCompiler(FakeClock.AtPackBuildTime()).Build(TestFiles.TestSource, dir.File("t.kpack"));
         Assert.Empty(result.Diagnostics);
         Assert.NotNull(result.Content);
 
@@ -23,7 +24,7 @@ public sealed class CompilerTests
     public void SameSourcesAndTimeGiveIdenticalPacks()
     {
         using var dir = new TempDir();
-        var compiler = new PackCompiler(FixedTimeProvider.Default);
+        var compiler = new PackCompiler(FakeClock.AtPackBuildTime());
         compiler.Build(TestFiles.TestSource, dir.File("a.kpack"));
         compiler.Build(TestFiles.TestSource, dir.File("b.kpack"));
         Assert.Equal(File.ReadAllBytes(dir.File("a.kpack")), File.ReadAllBytes(dir.File("b.kpack")));
@@ -33,7 +34,7 @@ public sealed class CompilerTests
     public void FontsAreSubsetToTheCharactersUsed()
     {
         using var dir = new TempDir();
-        new PackCompiler(FixedTimeProvider.Default).Build(TestFiles.TestSource, dir.File("t.kpack"));
+        new PackCompiler(FakeClock.AtPackBuildTime()).Build(TestFiles.TestSource, dir.File("t.kpack"));
         var pack = PackReader.Read(dir.File("t.kpack"));
         long original = new FileInfo("/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf").Length;
         Assert.True(pack.Fonts["latin"].Length * 5 < original, $"subset {pack.Fonts["latin"].Length} bytes vs {original}");
@@ -55,7 +56,7 @@ public sealed class CompilerTests
     public void TheFiveCaseSourcesCompileAndVerifyAgainstTheSeedPapers()
     {
         using var dir = new TempDir();
-        var result = new PackCompiler(FixedTimeProvider.Default).Build(Path.Combine(TestFiles.RepoRoot, "seeds"), dir.File("cases.kpack"));
+        var result = new PackCompiler(FakeClock.AtPackBuildTime()).Build(Path.Combine(TestFiles.RepoRoot, "seeds"), dir.File("cases.kpack"));
         Assert.True(result.Content is not null, string.Join("\n", result.Diagnostics));
         Assert.Equal(["jieyang", "kunshan", "suzhou-shenzhen", "inter-county", "zhongguancun"], result.Content.Cases.Select(c => c.Id));
         Assert.All(result.Content.Cases, c => Assert.InRange(c.Phases.Count, 5, 12));
@@ -70,7 +71,7 @@ public sealed class CompilerTests
     public void BuiltInPackCarriesACjkFontWithTheCharactersUsed()
     {
         using var dir = new TempDir();
-        new PackCompiler(FixedTimeProvider.Default).Build(Path.Combine(TestFiles.RepoRoot, "seeds"), dir.File("cases.kpack"));
+        new PackCompiler(FakeClock.AtPackBuildTime()).Build(Path.Combine(TestFiles.RepoRoot, "seeds"), dir.File("cases.kpack"));
         var pack = PackReader.Read(dir.File("cases.kpack"));
         var cjk = Fonts.GlyphCoverage.ReadCmap(pack.Fonts["cjk"]);
         Assert.Contains((int)'揭', cjk);

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Time.Testing;
 using Kiosk.Content.Packing;
 using Kiosk.Content.Tests.Support;
 
@@ -10,7 +11,7 @@ public sealed class GoldenInspectTests
     public void InspectJsonMatchesGolden()
     {
         using var dir = new TempDir();
-        new PackCompiler(FixedTimeProvider.Default).Build(TestFiles.TestSource, dir.File("t.kpack"));
+        new PackCompiler(FakeClock.AtPackBuildTime()).Build(TestFiles.TestSource, dir.File("t.kpack"));
         string json = PackInspector.ToJson(PackReader.Read(dir.File("t.kpack"))).ReplaceLineEndings("\n") + "\n";
 
         if (Environment.GetEnvironmentVariable("KIOSK_UPDATE_GOLDENS") == "1")
@@ -26,7 +27,7 @@ public sealed class GoldenInspectTests
     public void InspectJsonHasTheContractFields()
     {
         using var dir = new TempDir();
-        new PackCompiler(FixedTimeProvider.Default).Build(TestFiles.TestSource, dir.File("t.kpack"));
+        new PackCompiler(FakeClock.AtPackBuildTime()).Build(TestFiles.TestSource, dir.File("t.kpack"));
         using var doc = System.Text.Json.JsonDocument.Parse(PackInspector.ToJson(PackReader.Read(dir.File("t.kpack"))));
         var c = doc.RootElement.GetProperty("cases")[0];
         foreach (string field in new[] { "id", "title", "actors", "phases", "quotes", "glossary" })

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Time.Testing;
 using System.IO.Compression;
 using System.Text;
 using Kiosk.Content.Diagnostics;
@@ -15,7 +16,7 @@ public sealed class PackReaderTests : IDisposable
     public PackReaderTests()
     {
         _good = _dir.File("good.kpack");
-        new PackCompiler(FixedTimeProvider.Default).Build(TestFiles.TestSource, _good);
+        new PackCompiler(FakeClock.AtPackBuildTime()).Build(TestFiles.TestSource, _good);
     }
 
     public void Dispose() => _dir.Dispose();

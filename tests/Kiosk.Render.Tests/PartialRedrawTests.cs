@@ -54,7 +54,7 @@ public sealed class PartialRedrawTests
                     continue;
                 }
 
-                Assert.True(after.Dirty.Exists(r => x >= r.X && x < r.Right && y >= r.Y && y < r.Bottom), $"pixel ({x}, {y}) changed outside every dirty rectangle");
+                Assert.True(after.Dirty.Any(r => x >= r.X && x < r.Right && y >= r.Y && y < r.Bottom), $"pixel ({x}, {y}) changed outside every dirty rectangle");
             }
         }
     }

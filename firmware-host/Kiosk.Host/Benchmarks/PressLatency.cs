@@ -107,7 +107,7 @@ public static class PressLatency
 
         // Every frame counts: the first frame of an eased transition may differ from the last by nothing visible,
         // but it is the frame the press produced.
-        public void Present(Frame frame)
+        public void Present(Frame frame, IReadOnlyList<PixelRect> dirty)
         {
             LastAt = Stopwatch.GetTimestamp();
             Presented++;

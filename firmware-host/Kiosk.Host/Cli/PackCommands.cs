@@ -28,22 +28,42 @@ internal static class PackCommands
         {
             var dir = result.GetValue(sources)!;
             var file = result.GetValue(output)!;
-            var built = new PackCompiler(time).Build(dir.FullName == dir.ToString() ? dir.FullName : dir.ToString(), file.FullName);
+            // With --check-fit the pack is built beside the output and moved over it only once it passes, so a
+            // refused build leaves the previous output exactly as it was.
+            bool fit = result.GetValue(checkFit);
+            string target = fit ? $"{file.FullName}.check-{Environment.ProcessId}" : file.FullName;
+            var built = new PackCompiler(time).Build(dir.FullName == dir.ToString() ? dir.FullName : dir.ToString(), target);
             if (built.Content is null)
             {
                 return Fail(console, built.Diagnostics, $"pack not built: {built.Diagnostics.Count} error(s); {file} was not changed");
             }
 
-            if (result.GetValue(checkFit) && TextFitCheck.Run(file.FullName) is { Count: > 0 } cut)
+            if (fit)
             {
-                foreach (string o in cut)
+                IReadOnlyList<string> cut;
+                try
                 {
-                    console.Error.WriteLine($"{file}: text cut to fit: {o}");
+                    cut = TextFitCheck.Run(target);
+                }
+                catch
+                {
+                    File.Delete(target);
+                    throw;
                 }
 
-                File.Delete(file.FullName);
-                console.Error.WriteLine($"pack refused: {cut.Count} text(s) do not fit; shorten them in the sources");
-                return ExitCodes.Refused;
+                if (cut.Count > 0)
+                {
+                    File.Delete(target);
+                    foreach (string o in cut)
+                    {
+                        console.Error.WriteLine($"{file}: text cut to fit: {o}");
+                    }
+
+                    console.Error.WriteLine($"pack refused: {cut.Count} text(s) do not fit; shorten them in the sources; {file} was not changed");
+                    return ExitCodes.Refused;
+                }
+
+                File.Move(target, file.FullName, overwrite: true);
             }
 
             if (!result.GetValue(quiet))

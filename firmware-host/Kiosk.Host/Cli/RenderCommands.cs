@@ -72,7 +72,10 @@ internal static class RenderCommands
         }
     }
 
-    /// <summary>Text cut to fit is a content problem a curator must see: reported, and the exit code says so.</summary>
+    /// <summary>
+    /// Text cut to fit is a content problem a curator must see, so it is reported on stderr; the render itself
+    /// succeeded, so the exit code stays 0 (<c>pack build --check-fit</c> is where a cut refuses).
+    /// </summary>
     private static int Overflows(CliConsole console, SceneRenderer renderer)
     {
         foreach (string o in renderer.Overflows.Distinct())

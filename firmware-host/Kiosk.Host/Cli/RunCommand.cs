@@ -1,6 +1,7 @@
 using System.CommandLine;
 using Kiosk.Host.Display;
 using Kiosk.Host.Settings;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 
 namespace Kiosk.Host.Cli;
@@ -49,6 +50,10 @@ internal static class RunCommand
             try
             {
                 using var host = KioskHost.Build(configFile?.FullName, overrides);
+
+                // Open the display before the host starts, so a display setting that only fails when used (a
+                // framebuffer path that is a regular file) is reported as a setting, not logged as a crash.
+                host.Services.GetRequiredService<DisplaySet>();
                 await host.RunAsync(token).ConfigureAwait(false);
                 return ExitCodes.Ok;
             }

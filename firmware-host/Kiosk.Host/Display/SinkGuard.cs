@@ -20,6 +20,8 @@ public sealed class SinkGuard(IDisplaySink sink, TimeProvider time, ILogger logg
     private long _retryAt;
     private bool _needsFull;
 
+    private PixelRect[] _whole = [];
+
     public IDisplaySink Sink { get; } = sink;
 
     /// <summary>Timestamp of the first failure in the current run of failures, or null when healthy.</summary>
@@ -49,15 +51,9 @@ public sealed class SinkGuard(IDisplaySink sink, TimeProvider time, ILogger logg
             return false;
         }
 
-        if ((_needsFull || force) && (frame.Dirty.Count != 1 || frame.Dirty[0] != frame.Bounds))
-        {
-            frame.Dirty.Clear();
-            frame.Dirty.Add(frame.Bounds);
-        }
-
         try
         {
-            Sink.Present(frame);
+            Sink.Present(frame, _needsFull || force ? WholeFrame(frame) : frame.Dirty);
             if (FailingSince is not null)
             {
                 logger.LogInformation("display {Sink} is back", Sink.Name);
@@ -83,5 +79,16 @@ public sealed class SinkGuard(IDisplaySink sink, TimeProvider time, ILogger logg
             _backoff = TimeSpan.FromTicks(Math.Min(MaxBackoff.Ticks, _backoff.Ticks * 2));
             return false;
         }
+    }
+
+    // Kept between calls: a repaint every frame (a failing display's retries) allocates nothing.
+    private PixelRect[] WholeFrame(Frame frame)
+    {
+        if (_whole.Length != 1 || _whole[0] != frame.Bounds)
+        {
+            _whole = [frame.Bounds];
+        }
+
+        return _whole;
     }
 }

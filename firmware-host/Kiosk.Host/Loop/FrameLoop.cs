@@ -19,7 +19,6 @@ namespace Kiosk.Host.Loop;
 public sealed class FrameLoop : BackgroundService
 {
     private static readonly TimeSpan IdleWait = TimeSpan.FromMilliseconds(200);
-    private static readonly TimeSpan WatchdogEvery = TimeSpan.FromSeconds(1);
 
     private readonly FrameLoopOptions _options;
     private readonly NavigatorOptions _navigator;
@@ -34,7 +33,7 @@ public sealed class FrameLoop : BackgroundService
     private readonly long _start;
     private readonly TaskCompletionSource _firstFrame = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private FrameCycle? _cycle;
-    private long _lastWatchdog;
+    private readonly WatchdogRule _watchdog;
     private long? _lastReport;
     private int _failingReported;
     private long _pressesReported;
@@ -52,6 +51,7 @@ public sealed class FrameLoop : BackgroundService
         _systemd = systemd;
         _logger = logger;
         _start = time.GetTimestamp();
+        _watchdog = new WatchdogRule(displays, time);
     }
 
     /// <summary>Completes when the first frame has reached the displays.</summary>
@@ -179,13 +179,10 @@ public sealed class FrameLoop : BackgroundService
     /// <summary>Alive means frames can still reach a display; if none can, systemd restarts us.</summary>
     private void PingWatchdog()
     {
-        if (_systemd is null || _time.GetElapsedTime(_lastWatchdog) < WatchdogEvery || !_displays.AnyUsable(_time))
+        if (_systemd is not null && _watchdog.TryPing())
         {
-            return;
+            _systemd.Notify(new ServiceState("WATCHDOG=1"));
         }
-
-        _lastWatchdog = _time.GetTimestamp();
-        _systemd.Notify(new ServiceState("WATCHDOG=1"));
     }
 
     // A steady clock: the Pi has no RTC, and an NTP jump at boot must not look like minutes of idleness.

@@ -1,6 +1,6 @@
 using Kiosk.Content.Model;
 using Kiosk.Render.Layout;
-using Kiosk.Render.Screens;
+using Kiosk.Render.Painters;
 using SkiaSharp;
 
 namespace Kiosk.Render.Diagrams;
@@ -34,7 +34,7 @@ internal sealed class DiagramDrawer : IDisposable
         _edgePaint = PaintContext.Stroke(Theme.Accent, width < 1.75f ? 0 : width);
         _arrowPaint = PaintContext.Fill(Theme.Accent);
         _dashes = [.. c.Modes.Select((_, i) => Theme.ModeDash(i, _unit) is { } d ? SKPathEffect.CreateDash(d, 0) : null)];
-        _edges = [.. c.Phases.Select(p => p.Diagram.Edges.Select(e => (layout.ActorIndex[e.From], layout.ActorIndex[e.To], DiagramScreen.IndexOfMode(c, e.Mode))).ToArray())];
+        _edges = [.. c.Phases.Select(p => p.Diagram.Edges.Select(e => (layout.ActorIndex[e.From], layout.ActorIndex[e.To], DiagramPainter.IndexOfMode(c, e.Mode))).ToArray())];
         _nodeImages = new SKImage?[c.Actors.Count];
         for (int a = 0; a < c.Actors.Count; a++)
         {

@@ -16,8 +16,24 @@ public sealed class Frame(int width, int height)
     /// <summary>Pinned, so Skia can draw straight into it without a copy.</summary>
     public byte[] Pixels { get; } = GC.AllocateArray<byte>(width * height * 4, pinned: true);
 
-    /// <summary>Changed regions; the whole frame when nothing earlier was shown.</summary>
-    public List<PixelRect> Dirty { get; } = [];
+    private readonly List<PixelRect> _dirty = [];
+
+    /// <summary>
+    /// What changed since the previous frame, as the renderer found it; the whole frame when nothing earlier was
+    /// shown. Read-only to everyone else: a display that needs more (after a failure) is handed the whole frame
+    /// with the call (<c>IDisplaySink.Present(frame, dirty)</c>), so one display's needs never change another's.
+    /// </summary>
+    public IReadOnlyList<PixelRect> Dirty => _dirty;
+
+    /// <summary>The renderer's tile diff appends here directly, without a copy per frame.</summary>
+    internal List<PixelRect> DirtyList => _dirty;
+
+    /// <summary>Says what changed: for the renderer, and for frames made by hand (tests, benchmarks).</summary>
+    public void SetDirty(ReadOnlySpan<PixelRect> rects)
+    {
+        _dirty.Clear();
+        _dirty.AddRange(rects);
+    }
 
     /// <summary>Increases with every rendered frame, so sinks can tell a repeat from new content.</summary>
     public long Sequence { get; set; }

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Time.Testing;
 using Kiosk.Content.Diagnostics;
 using Kiosk.Content.Packing;
 
@@ -38,7 +39,7 @@ internal sealed class BrokenSource : IDisposable
 
     public string Output => _dir.File("out.kpack");
 
-    public PackCompiler.Result Build() => new PackCompiler(FixedTimeProvider.Default).Build(Folder, Output);
+    public PackCompiler.Result Build() => new PackCompiler(FakeClock.AtPackBuildTime()).Build(Folder, Output);
 
     public Diagnostic Single(string field)
     {

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Time.Testing;
 using Kiosk.Content.Packing;
 using Kiosk.Faults.Soak;
 using Kiosk.Faults.Support;
@@ -35,7 +36,7 @@ public sealed class DisplayFaultTests(ITestOutputHelper output)
     [Fact]
     public void A_display_that_vanishes_is_retried_with_back_off_and_gets_a_full_frame_when_back()
     {
-        var clock = new ManualTimeProvider();
+        var clock = FakeClock.Create();
         var start = clock.GetUtcNow();
         var now = start;
         var pack = PackReader.Read(SeedPacks.A);
@@ -125,7 +126,7 @@ public sealed class DisplayFaultTests(ITestOutputHelper output)
     [InlineData(typeof(NullReferenceException))]
     public void A_display_that_throws_is_contained_and_the_next_frame_it_takes_is_full(Type exceptionType)
     {
-        var clock = new ManualTimeProvider();
+        var clock = FakeClock.Create();
         var sink = new FaultySink(320, 240, clock);
         int calls = 0;
         sink.Failure = _ => ++calls % 3 == 0 ? (Exception)Activator.CreateInstance(exceptionType, "driver bug")! : null;
@@ -135,8 +136,7 @@ public sealed class DisplayFaultTests(ITestOutputHelper output)
         int thrown = 0;
         for (int i = 0; i < 60; i++)
         {
-            frame.Dirty.Clear();
-            frame.Dirty.Add(new Kiosk.Render.Frames.PixelRect(0, 0, 10, 10));
+            frame.SetDirty([new Kiosk.Render.Frames.PixelRect(0, 0, 10, 10)]);
             try
             {
                 guard.TryPresent(frame, force: false);
@@ -164,7 +164,7 @@ public sealed class DisplayFaultTests(ITestOutputHelper output)
     {
         using var dir = new TempDir();
         string frames = dir.Combine("frames");
-        var clock = new ManualTimeProvider();
+        var clock = FakeClock.Create();
         var start = clock.GetUtcNow();
         var now = start;
         // A real PNG display; the wrapper only notes when it fails and when it takes a frame.
@@ -174,9 +174,8 @@ public sealed class DisplayFaultTests(ITestOutputHelper output)
         var commands = new CommandQueue();
         using var cycle = new FrameCycle(PackReader.Read(SeedPacks.A), new NavigatorOptions(), commands, displays, start);
 
-        // FrameLoop.PingWatchdog's rule, after each turn: at most once a second, only while a display is usable.
-        // (As on a real clock, the first turn may ping at once.)
-        long lastPing = clock.GetTimestamp() - clock.TimestampFrequency;
+        // The frame loop's own watchdog rule, asked after each turn as FrameLoop does.
+        var watchdog = new WatchdogRule(displays, clock);
         DateTimeOffset? firstUnusable = null;
         var nextPress = start;
         long presses = 0;
@@ -196,15 +195,13 @@ public sealed class DisplayFaultTests(ITestOutputHelper output)
                 }
 
                 cycle.Step(now);
-                bool usable = displays.AnyUsable(clock);
-                if (clock.GetElapsedTime(lastPing) >= TimeSpan.FromSeconds(1) && usable)
+                if (watchdog.TryPing())
                 {
                     pings++;
-                    lastPing = clock.GetTimestamp();
                     lastPingAt = now;
                 }
 
-                if (!usable)
+                if (!displays.AnyUsable(clock))
                 {
                     firstUnusable ??= now;
                 }

@@ -23,7 +23,7 @@ internal sealed class FaultySink(int width, int height, TimeProvider time, IDisp
 
     public List<(DateTimeOffset At, bool Full)> Taken { get; } = [];
 
-    public void Present(Frame frame)
+    public void Present(Frame frame, IReadOnlyList<PixelRect> dirty)
     {
         var now = time.GetUtcNow();
         if (Failure(now) is { } ex)
@@ -34,7 +34,7 @@ internal sealed class FaultySink(int width, int height, TimeProvider time, IDisp
 
         try
         {
-            inner?.Present(frame);
+            inner?.Present(frame, frame.Dirty);
         }
         catch (Exception)
         {
@@ -42,7 +42,7 @@ internal sealed class FaultySink(int width, int height, TimeProvider time, IDisp
             throw;
         }
 
-        Taken.Add((now, frame.Dirty.Count == 1 && frame.Dirty[0] == frame.Bounds));
+        Taken.Add((now, dirty.Count == 1 && dirty[0] == frame.Bounds));
     }
 
     public void Dispose() => inner?.Dispose();

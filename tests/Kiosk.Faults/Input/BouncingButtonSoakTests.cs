@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Time.Testing;
 using System.Device.Gpio;
 using System.Diagnostics;
 using Kiosk.Faults.Support;
@@ -22,7 +23,7 @@ public sealed class BouncingButtonSoakTests(ITestOutputHelper output)
     public void Chattering_presses_give_no_spurious_and_no_missed_commands()
     {
         int presses = FaultSettings.Pick(1_000_000, 5_000_000);
-        var clock = new ManualTimeProvider();
+        var clock = FakeClock.Create();
         var driver = new FakeGpioDriver(clock);
         var options = new GpioButtonOptions();
         var sink = new CountingSink();
@@ -48,7 +49,7 @@ public sealed class BouncingButtonSoakTests(ITestOutputHelper output)
             at += Ms(random, 40, 600);
 
             // Settle the pause: the release's debounce timer fires here at the latest.
-            clock.AdvanceTo(ManualTimeProvider.DefaultStart + at);
+            clock.AdvanceTo(FakeClock.DefaultStart + at);
             var intended = hold ? NavCommand.HomeLong : button;
             longHolds += hold ? 1 : 0;
             var posted = sink.Drain();

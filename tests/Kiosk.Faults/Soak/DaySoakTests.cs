@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Time.Testing;
 using System.Diagnostics;
 using Kiosk.Content.Packing;
 using Kiosk.Faults.Display;
@@ -36,7 +37,7 @@ public sealed class DaySoakTests(ITestOutputHelper output)
         // Caches (layers, glyphs, the GC's own segments) fill in the first hours; growth is measured after that.
         var warmUp = TimeSpan.FromHours(6);
         var pack = PackReader.Read(SeedPacks.A);
-        var clock = new ManualTimeProvider();
+        var clock = FakeClock.Create();
         var start = clock.GetUtcNow();
         var now = start;
         using var sink = new NullSink(DisplayProfile.Spi320.Width, DisplayProfile.Spi320.Height);
@@ -50,7 +51,7 @@ public sealed class DaySoakTests(ITestOutputHelper output)
         var idleWait = TimeSpan.FromMilliseconds(200);
 
         long heapStart = Heap(), rssStart = Rss();
-        long heapWarm = 0, rssWarm = 0;
+        long heapWarm = 0, rssWarm = 0, allocatedWarm = 0, ticksWarm = 0;
         bool warmed = false;
         long presses = 0, visitors = 0, ticks = 0;
         var nextVisitor = start + Minutes(random, 1, 20);
@@ -63,6 +64,7 @@ public sealed class DaySoakTests(ITestOutputHelper output)
             if (!warmed && now - start >= warmUp)
             {
                 (heapWarm, rssWarm, warmed) = (Heap(), Rss(), true);
+                (allocatedWarm, ticksWarm) = (GC.GetTotalAllocatedBytes(precise: true), ticks);
             }
 
             if (now >= nextVisitor)
@@ -101,6 +103,7 @@ public sealed class DaySoakTests(ITestOutputHelper output)
         Results.Record(output, Area, "managed heap: start / after 6 h warm-up / end", $"{heapStart / MB:F1} / {heapWarm / MB:F1} / {heapEnd / MB:F1} MB");
         Results.Record(output, Area, "RSS: start / after 6 h warm-up / end", $"{rssStart / MB:F1} / {rssWarm / MB:F1} / {rssEnd / MB:F1} MB");
         Results.Record(output, Area, "growth after the warm-up: heap / RSS", $"{(heapEnd - heapWarm) / MB:F2} / {(rssEnd - rssWarm) / MB:F2} MB", "<= 5 MB each");
+        Results.Record(output, Area, "managed bytes allocated per tick after the warm-up (clock, queue, loop)", Results.Number((GC.GetTotalAllocatedBytes(precise: true) - allocatedWarm) / (double)Math.Max(1, ticks - ticksWarm), 1));
         Results.Record(output, Area, "wall time", $"{Results.Number(wall.Elapsed.TotalSeconds, 1)} s ({Results.Number(sink.Frames / wall.Elapsed.TotalSeconds)} frames/s)");
 
         Assert.Equal(cycle.Frames, sink.Frames);

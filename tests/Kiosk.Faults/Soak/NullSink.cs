@@ -16,10 +16,10 @@ internal sealed class NullSink(int width, int height) : IDisplaySink
 
     public long DirtyRects { get; private set; }
 
-    public void Present(Frame frame)
+    public void Present(Frame frame, IReadOnlyList<PixelRect> dirty)
     {
         Frames++;
-        DirtyRects += frame.Dirty.Count;
+        DirtyRects += dirty.Count;
     }
 
     public void Dispose()

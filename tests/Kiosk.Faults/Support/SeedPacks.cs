@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Time.Testing;
 using Kiosk.Content.Packing;
 
 namespace Kiosk.Faults.Support;
@@ -19,7 +20,7 @@ public static class SeedPacks
 
     private static (string, string) Build()
     {
-        var time = new FixedTime(new DateTimeOffset(2025, 1, 2, 3, 4, 5, TimeSpan.Zero));
+        var time = new FakeTimeProvider(new DateTimeOffset(2025, 1, 2, 3, 4, 5, TimeSpan.Zero));
         string a = Path.Combine(Dir, "builtin-a.kpack");
         Compile(RepoPaths.Seeds, a, time);
 
@@ -45,9 +46,4 @@ public static class SeedPacks
     }
 
     private static void Compile(string source, string output, TimeProvider time) => PackBuilder.Build(source, output, time);
-
-    private sealed class FixedTime(DateTimeOffset now) : TimeProvider
-    {
-        public override DateTimeOffset GetUtcNow() => now;
-    }
 }

@@ -53,6 +53,30 @@ public sealed class PackCliTests : IDisposable
     }
 
     [Fact]
+    public void CheckFitRefusalLeavesTheExistingOutputUntouched()
+    {
+        string src = Path.Combine(_dir, "wide");
+        Directory.CreateDirectory(src);
+        string testSource = Repo.Path("tests", "Kiosk.Host.Tests", "Packs", "TestSource");
+        File.Copy(Path.Combine(testSource, "pack.yaml"), Path.Combine(src, "pack.yaml"));
+        // One unbreakable 58-letter word: within the title limit, wider than any small panel.
+        string text = File.ReadAllText(Path.Combine(testSource, "example.yaml"))
+            .Replace("title: Example Town Grows Up", "title: " + new string('W', 58), StringComparison.Ordinal);
+        File.WriteAllText(Path.Combine(src, "example.yaml"), text);
+        string output = Path.Combine(_dir, "out", "cases.kpack");
+        Directory.CreateDirectory(Path.GetDirectoryName(output)!);
+        byte[] before = [1, 2, 3, 4];
+        File.WriteAllBytes(output, before);
+
+        var (code, _, error) = Run("pack", "build", src, "-o", output, "--check-fit");
+
+        Assert.Equal(ExitCodes.Refused, code);
+        Assert.Contains("text cut to fit", error, StringComparison.Ordinal);
+        Assert.Equal(before, File.ReadAllBytes(output));
+        Assert.Equal([output], Directory.GetFiles(Path.GetDirectoryName(output)!));
+    }
+
+    [Fact]
     public void TamperedPackIsRefusedByVerify()
     {
         string pack = Path.Combine(_dir, "t.kpack");

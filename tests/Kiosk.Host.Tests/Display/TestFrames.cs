@@ -9,7 +9,7 @@ internal static class TestFrames
     {
         var frame = new Frame(width, height);
         Fill(frame, frame.Bounds, r, g, b);
-        frame.Dirty.Add(frame.Bounds);
+        frame.SetDirty([frame.Bounds]);
         return frame;
     }
 
@@ -25,7 +25,7 @@ internal static class TestFrames
             }
         }
 
-        frame.Dirty.Add(frame.Bounds);
+        frame.SetDirty([frame.Bounds]);
         return frame;
     }
 

@@ -1,7 +1,6 @@
+using Microsoft.Extensions.Time.Testing;
 using System.Device.Gpio;
 using Kiosk.Host.Tests.Display.Fakes;
-
-using Kiosk.Host.Tests.Fakes;
 
 namespace Kiosk.Host.Tests.Fakes;
 
@@ -13,14 +12,21 @@ namespace Kiosk.Host.Tests.Fakes;
 /// </summary>
 public sealed class FakeGpioDriver : GpioDriver
 {
-    private readonly ManualTimeProvider? _clock;
+    private readonly FakeTimeProvider? _clock;
     private readonly HardwareLog? _log;
 
     /// <summary>For buttons: edges happen at times on <paramref name="clock"/>.</summary>
-    public FakeGpioDriver(ManualTimeProvider clock) => _clock = clock;
+    public FakeGpioDriver(FakeTimeProvider clock) => _clock = clock;
 
     /// <summary>For outputs (panel DC, reset, backlight): every write goes to <paramref name="log"/>.</summary>
     public FakeGpioDriver(HardwareLog log) => _log = log;
+
+    /// <summary>One chip with both, as on a Pi: buttons and a panel's DC, reset and backlight lines.</summary>
+    public FakeGpioDriver(FakeTimeProvider clock, HardwareLog log)
+    {
+        _clock = clock;
+        _log = log;
+    }
 
     private readonly Dictionary<int, PinMode> _modes = [];
     private readonly Dictionary<int, PinValue> _levels = [];

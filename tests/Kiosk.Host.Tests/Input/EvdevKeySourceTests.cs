@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Time.Testing;
 using Kiosk.Host.Input;
 
 using Kiosk.Host.Tests.Fakes;
@@ -14,7 +15,7 @@ public class EvdevKeySourceTests
     {
         var sink = new RecordingSink();
         var options = new EvdevKeyOptions { DevicePath = EvdevSessionFixture.Path };
-        var source = new EvdevKeySource(options, sink, new ManualTimeProvider(), EvdevKeySource.OpenDevice);
+        var source = new EvdevKeySource(options, sink, FakeClock.Create(), EvdevKeySource.OpenDevice);
 
         await source.RunAsync(CancellationToken.None).WaitAsync(Guard);
 
@@ -25,7 +26,7 @@ public class EvdevKeySourceTests
     [Fact]
     public async Task Device_that_fails_to_open_is_tried_again_after_the_reopen_delay()
     {
-        var clock = new ManualTimeProvider();
+        var clock = FakeClock.Create();
         var sink = new RecordingSink();
         int opens = 0;
         var options = new EvdevKeyOptions { DevicePath = "/dev/input/by-id/usb-arcade-event-kbd", ReopenDelay = TimeSpan.FromSeconds(2) };
@@ -52,7 +53,7 @@ public class EvdevKeySourceTests
     [Fact]
     public async Task Device_that_fails_while_reading_is_opened_again_with_a_fresh_decoder()
     {
-        var clock = new ManualTimeProvider();
+        var clock = new TimerCountingClock();
         var sink = new RecordingSink();
         byte[] session = EvdevSessionFixture.Bytes();
         int opens = 0;
@@ -75,7 +76,7 @@ public class EvdevKeySourceTests
     {
         using var quiet = new QuietStream();
         using var cts = new CancellationTokenSource();
-        var source = new EvdevKeySource(new EvdevKeyOptions(), new RecordingSink(), new ManualTimeProvider(), _ => quiet);
+        var source = new EvdevKeySource(new EvdevKeyOptions(), new RecordingSink(), FakeClock.Create(), _ => quiet);
 
         Task run = source.RunAsync(cts.Token);
         await WaitUntil(() => quiet.Reading);

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Time.Testing;
 using System.Device.Gpio;
 using Kiosk.Host.Input;
 
@@ -90,7 +91,7 @@ public class GpioButtonOptionsTests
         options.Pins[NavCommand.Next] = 40;
 
         var error = Assert.Throws<ArgumentException>(() =>
-            new GpioButtonSource(options, new RecordingSink(), new ManualTimeProvider(), () => throw new InvalidOperationException("not reached")));
+            new GpioButtonSource(options, new RecordingSink(), FakeClock.Create(), () => throw new InvalidOperationException("not reached")));
 
         Assert.Contains("Pins:Next", error.Message, StringComparison.Ordinal);
         Assert.Contains("Debounce", error.Message, StringComparison.Ordinal);

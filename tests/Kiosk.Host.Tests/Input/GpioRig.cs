@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Time.Testing;
 using System.Device.Gpio;
 using Kiosk.Host.Input;
 
@@ -17,7 +18,7 @@ internal sealed class GpioRig : IDisposable
         Source.Start();
     }
 
-    public ManualTimeProvider Clock { get; } = new();
+    public TimerCountingClock Clock { get; } = new();
 
     public RecordingSink Sink { get; } = new();
 

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Time.Testing;
 using System.Device.Gpio;
 using Kiosk.Host.Input;
 
@@ -13,7 +14,7 @@ public class InputAllocationTests
     [Fact]
     public void Gpio_button_presses_allocate_nothing()
     {
-        var clock = new ManualTimeProvider();
+        var clock = new OneShotClock();
         var sink = new CountingSink();
         using var home = new GpioButton(26, NavCommand.Home, activeLow: true, initiallyPressed: false,
             TimeSpan.FromMilliseconds(30), TimeSpan.FromMilliseconds(800), sink, clock);
@@ -80,5 +81,60 @@ public class InputAllocationTests
         public int Count { get; private set; }
 
         public void Post(NavCommand command) => Count++;
+    }
+
+    /// <summary>
+    /// FakeTimeProvider allocates a waiter on every timer change, which would hide the button's own zero. This
+    /// clock holds the one one-shot timer a button arms and allocates nothing after it is made; everything else
+    /// in the tests uses FakeTimeProvider.
+    /// </summary>
+    private sealed class OneShotClock : TimeProvider
+    {
+        private long _now;
+        private Timer? _timer;
+
+        public override long TimestampFrequency => TimeSpan.TicksPerSecond;
+
+        public override long GetTimestamp() => _now;
+
+        public override DateTimeOffset GetUtcNow() => FakeClock.DefaultStart + TimeSpan.FromTicks(_now);
+
+        public override ITimer CreateTimer(TimerCallback callback, object? state, TimeSpan dueTime, TimeSpan period)
+        {
+            Assert.Null(_timer);
+            _timer = new Timer(this, callback, state);
+            _timer.Change(dueTime, period);
+            return _timer;
+        }
+
+        public void Advance(TimeSpan delta)
+        {
+            long target = _now + delta.Ticks;
+            while (_timer is { DueAt: long at } t && at <= target)
+            {
+                _now = Math.Max(_now, at);
+                t.DueAt = null;
+                t.Fire();
+            }
+
+            _now = target;
+        }
+
+        private sealed class Timer(OneShotClock clock, TimerCallback callback, object? state) : ITimer
+        {
+            public long? DueAt { get; set; }
+
+            public void Fire() => callback(state);
+
+            public bool Change(TimeSpan dueTime, TimeSpan period)
+            {
+                DueAt = dueTime == Timeout.InfiniteTimeSpan ? null : clock._now + dueTime.Ticks;
+                return true;
+            }
+
+            public void Dispose() => DueAt = null;
+
+            public ValueTask DisposeAsync() => ValueTask.CompletedTask;
+        }
     }
 }

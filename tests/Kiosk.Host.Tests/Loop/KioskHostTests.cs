@@ -45,7 +45,6 @@ public sealed class KioskHostTests : IDisposable
             host.Services.GetRequiredService<CommandQueue>().Post(NavCommand.Select);
             // How many frames the 300 ms transition gets depends on the machine's load; at least one must come.
             await WaitUntil(() => Directory.GetFiles(frames, "*.png").Length > 1);
-            long before = loop.Frames;
             await WaitUntil(() => notifier.States.Contains("WATCHDOG=1"));
 
             // At rest nothing changes, so nothing is rendered: frames stop, pings go on.
@@ -58,7 +57,6 @@ public sealed class KioskHostTests : IDisposable
 
             await Task.Delay(400);
             Assert.Equal(settled, loop.Frames);
-            Assert.True(settled >= before);
         }
         finally
         {

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Time.Testing;
 using Kiosk.Content.Model;
 using Kiosk.Host.Navigation;
 using Kiosk.Host.Tests.Fakes;
@@ -6,7 +7,7 @@ using Kiosk.Host.Input;
 
 namespace Kiosk.Host.Tests.Navigation;
 
-/// <summary>A navigator driven by a <see cref="ManualTimeProvider"/>, as the frame loop would drive it.</summary>
+/// <summary>A navigator driven by a <see cref="FakeTimeProvider"/>, as the frame loop would drive it.</summary>
 internal sealed class NavHarness
 {
     public NavHarness(PackContent? pack = null, NavigatorOptions? options = null)
@@ -14,11 +15,17 @@ internal sealed class NavHarness
         Nav = new Navigator(pack ?? TestPacks.Standard(), options ?? new NavigatorOptions(), Time.GetUtcNow());
     }
 
-    public ManualTimeProvider Time { get; } = new();
+    private TimeSpan _wallStep;
+
+    public FakeTimeProvider Time { get; } = FakeClock.Create();
 
     public Navigator Nav { get; }
 
-    public DateTimeOffset Now => Time.GetUtcNow();
+    /// <summary>What the navigator is told the time is: the clock, plus any step of the wall clock (NTP, a fixed RTC).</summary>
+    public DateTimeOffset Now => Time.GetUtcNow() + _wallStep;
+
+    /// <summary>The wall clock jumps (FakeTimeProvider only moves forward, so the jump is kept here).</summary>
+    public void StepWallClock(TimeSpan step) => _wallStep += step;
 
     public Screen Screen => Nav.Screen;
 

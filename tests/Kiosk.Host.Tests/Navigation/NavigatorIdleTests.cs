@@ -176,7 +176,7 @@ public sealed class NavigatorIdleTests
         var h = new NavHarness();
         h.AdvanceMs(60_000);
 
-        h.Time.SetUtcNow(h.Now - TimeSpan.FromDays(30));
+        h.StepWallClock(-TimeSpan.FromDays(30));
         h.Nav.Tick(h.Now); // the next frame sees the step
         h.AdvanceMs(29_999);
         Assert.Equal(Screen.Home(0), h.Screen);

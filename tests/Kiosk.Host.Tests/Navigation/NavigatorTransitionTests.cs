@@ -194,7 +194,7 @@ public sealed class NavigatorTransitionTests
         h.Press(Next);
         h.AdvanceMs(100);
 
-        h.Time.SetUtcNow(h.Now - TimeSpan.FromDays(400)); // e.g. an RTC-less board's clock corrected
+        h.StepWallClock(-TimeSpan.FromDays(400)); // e.g. an RTC-less board's clock corrected
         h.Nav.Tick(h.Now);
 
         Assert.Equal(0.25f, h.Scene.T, Tolerance);

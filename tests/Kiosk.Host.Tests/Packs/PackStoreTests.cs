@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Time.Testing;
 using System.IO.Compression;
 using Kiosk.Content.Packing;
 using Kiosk.Content.Signing;
@@ -10,7 +11,7 @@ namespace Kiosk.Host.Tests.Packs;
 public sealed class PackStoreTests(TestPacks packs) : IClassFixture<TestPacks>, IDisposable
 {
     private readonly TempDir _dir = new();
-    private readonly ManualTimeProvider _time = new(new DateTimeOffset(2025, 6, 1, 12, 0, 0, TimeSpan.Zero));
+    private readonly FakeTimeProvider _time = new(new DateTimeOffset(2025, 6, 1, 12, 0, 0, TimeSpan.Zero));
 
     public void Dispose() => _dir.Dispose();
 

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Time.Testing;
 using System.CommandLine;
 using System.Runtime.Versioning;
 using System.Text.Json;
@@ -11,7 +12,7 @@ namespace Kiosk.Host.Tests.Packs;
 public sealed class StoreCommandsTests(TestPacks packs) : IClassFixture<TestPacks>, IDisposable
 {
     private readonly TempDir _dir = new();
-    private readonly ManualTimeProvider _time = new(new DateTimeOffset(2025, 6, 1, 12, 0, 0, TimeSpan.Zero));
+    private readonly FakeTimeProvider _time = new(new DateTimeOffset(2025, 6, 1, 12, 0, 0, TimeSpan.Zero));
     private readonly StringWriter _out = new();
     private readonly StringWriter _err = new();
 

@@ -1,6 +1,6 @@
+using Microsoft.Extensions.Time.Testing;
 using Kiosk.Content.Packing;
 
-using Kiosk.Host.Tests.Fakes;
 
 namespace Kiosk.Host.Tests.Packs;
 
@@ -40,7 +40,7 @@ public sealed class TestPacks : IDisposable
             }
 
             path = _dir.Combine($"test-{version}.kpack");
-            var time = new ManualTimeProvider(new DateTimeOffset(2025, 1, 2, 3, 4, 5, TimeSpan.Zero));
+            var time = new FakeTimeProvider(new DateTimeOffset(2025, 1, 2, 3, 4, 5, TimeSpan.Zero));
             PackBuilder.Build(source, path, time);
             _built[version] = path;
             return path;

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Time.Testing;
 using Kiosk.Content.Packing;
 using Kiosk.Render.Profiles;
 
@@ -26,7 +27,7 @@ internal static class TestPacks
         string output = Path.Combine(Path.GetTempPath(), $"kiosk-render-test-{Guid.NewGuid():N}.kpack");
         try
         {
-            return PackReader.Read(PackBuilder.Build(sourceDir, output, FixedTimeProvider.Default));
+            return PackReader.Read(PackBuilder.Build(sourceDir, output, FakeClock.AtPackBuildTime()));
         }
         finally
         {

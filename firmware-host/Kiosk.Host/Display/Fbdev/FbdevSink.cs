@@ -50,7 +50,7 @@ public sealed class FbdevSink : IDisplaySink
 
     public int Height => _geometry.Height;
 
-    public void Present(Frame frame)
+    public void Present(Frame frame, IReadOnlyList<PixelRect> dirty)
     {
         // Where the frame's origin lands on the screen; negative when the frame is larger and gets cropped.
         int originX = (_geometry.Width - frame.Width) / 2;
@@ -62,9 +62,10 @@ public sealed class FbdevSink : IDisplaySink
             _marginsBlanked = true;
         }
 
-        foreach (var dirty in frame.Dirty)
+        // An indexed loop: foreach over the interface would allocate an enumerator every frame.
+        for (int i = 0; i < dirty.Count; i++)
         {
-            var rect = dirty.Intersect(visible);
+            var rect = dirty[i].Intersect(visible);
             if (!rect.IsEmpty)
             {
                 WriteRect(frame, rect, originX, originY);

@@ -42,7 +42,7 @@ public sealed class PngSink : IDisplaySink
 
     public int Height { get; }
 
-    public void Present(Frame frame)
+    public void Present(Frame frame, IReadOnlyList<PixelRect> dirty)
     {
         // The one PNG encoder of the project (proofs, goldens and the preview use it too).
         byte[] png = FramePng.Encode(frame);

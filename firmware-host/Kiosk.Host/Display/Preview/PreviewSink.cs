@@ -21,9 +21,9 @@ public sealed class PreviewSink : IDisplaySink
     /// <summary>Raised (on the frame loop's thread) after a new frame was stored.</summary>
     public event Action? FrameStored;
 
-    public void Present(Frame frame)
+    public void Present(Frame frame, IReadOnlyList<PixelRect> dirty)
     {
-        if (frame.Dirty.Count == 0 && _sequence > 0)
+        if (dirty.Count == 0 && _sequence > 0)
         {
             return;
         }

@@ -111,7 +111,7 @@ public abstract class SpiPanelSink : IDisplaySink
         }
     }
 
-    public void Present(Frame frame)
+    public void Present(Frame frame, IReadOnlyList<PixelRect> dirty)
     {
         ObjectDisposedException.ThrowIf(_disposed, this);
         if (frame.Width != Width || frame.Height != Height)
@@ -119,9 +119,10 @@ public abstract class SpiPanelSink : IDisplaySink
             throw new ArgumentException($"{Name}: frame is {frame.Width}x{frame.Height}, the panel {Width}x{Height}.", nameof(frame));
         }
 
-        foreach (var dirty in frame.Dirty)
+        // An indexed loop: foreach over the interface would allocate an enumerator every frame.
+        for (int i = 0; i < dirty.Count; i++)
         {
-            var rect = dirty.Intersect(frame.Bounds);
+            var rect = dirty[i].Intersect(frame.Bounds);
             if (rect.IsEmpty)
             {
                 continue;

@@ -13,10 +13,9 @@ public sealed class FbdevSinkTests
         using var fb = new FakeFramebuffer(new FramebufferGeometry(8, 4, 32, 40));
         using var sink = fb.CreateSink();
         var frame = TestFrames.Pattern(8, 4);
-        frame.Dirty.Clear();
-        frame.Dirty.Add(new PixelRect(2, 1, 3, 2));
+        frame.SetDirty([new PixelRect(2, 1, 3, 2)]);
 
-        sink.Present(frame);
+        sink.Present(frame, frame.Dirty);
 
         var bytes = fb.Bytes();
         for (int y = 0; y < 4; y++)
@@ -38,7 +37,7 @@ public sealed class FbdevSinkTests
         using var sink = fb.CreateSink();
         var frame = TestFrames.Pattern(6, 5, seed: 9);
 
-        sink.Present(frame);
+        sink.Present(frame, frame.Dirty);
 
         Assert.Equal(frame.Pixels, fb.Bytes());
     }
@@ -52,9 +51,9 @@ public sealed class FbdevSinkTests
         TestFrames.SetPixel(frame, 3, 1, 255, 0, 0);
         TestFrames.SetPixel(frame, 4, 1, 0, 255, 0);
         TestFrames.SetPixel(frame, 5, 1, 0x12, 0x34, 0x56);
-        frame.Dirty.Add(new PixelRect(3, 1, 3, 1));
+        frame.SetDirty([new PixelRect(3, 1, 3, 1)]);
 
-        sink.Present(frame);
+        sink.Present(frame, frame.Dirty);
 
         var bytes = fb.Bytes();
         Assert.Equal("00F8E007AA11", Convert.ToHexString(bytes, 20 + 6, 6));
@@ -69,7 +68,7 @@ public sealed class FbdevSinkTests
         using var sink = fb.CreateSink();
         var frame = TestFrames.Solid(6, 4, 255, 255, 255);
 
-        sink.Present(frame);
+        sink.Present(frame, frame.Dirty);
 
         var bytes = fb.Bytes();
         for (int y = 0; y < 6; y++)
@@ -90,7 +89,7 @@ public sealed class FbdevSinkTests
         using var sink = fb.CreateSink();
         var frame = TestFrames.Pattern(8, 4);
 
-        sink.Present(frame);
+        sink.Present(frame, frame.Dirty);
 
         var bytes = fb.Bytes();
         for (int y = 0; y < 2; y++)
@@ -108,10 +107,9 @@ public sealed class FbdevSinkTests
         using var sink = fb.CreateSink();
         sink.Present(TestFrames.Solid(4, 4, 0, 0, 255));
         var frame = TestFrames.Solid(4, 4, 255, 0, 0);
-        frame.Dirty.Clear();
-        frame.Dirty.Add(new PixelRect(1, 1, 1, 1));
+        frame.SetDirty([new PixelRect(1, 1, 1, 1)]);
 
-        sink.Present(frame);
+        sink.Present(frame, frame.Dirty);
 
         var pixels = fb.Bytes().Chunk(4).Select(p => Convert.ToHexString(p)).ToArray();
         Assert.Equal("0000FFFF", pixels[5]);
@@ -124,9 +122,9 @@ public sealed class FbdevSinkTests
         using var fb = new FakeFramebuffer(new FramebufferGeometry(4, 4, 32, 16));
         using var sink = fb.CreateSink();
         var frame = TestFrames.Solid(4, 4, 255, 0, 0);
-        frame.Dirty.Clear();
+        frame.SetDirty([]);
 
-        sink.Present(frame);
+        sink.Present(frame, frame.Dirty);
 
         Assert.All(fb.Bytes(), b => Assert.Equal(FakeFramebuffer.Untouched, b));
     }

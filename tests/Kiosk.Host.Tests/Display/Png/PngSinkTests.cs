@@ -18,7 +18,7 @@ public sealed class PngSinkTests : IDisposable
         TestFrames.SetPixel(frame, 1, 2, 0, 0, 255);
         TestFrames.SetPixel(frame, 2, 1, 0x12, 0x34, 0x56);
 
-        sink.Present(frame);
+        sink.Present(frame, frame.Dirty);
 
         string path = Path.Combine(_directory, "frame-000001.png");
         using var decoded = SKBitmap.Decode(path);
@@ -70,12 +70,12 @@ public sealed class PngSinkTests : IDisposable
     {
         using var sink = new PngSink(_directory, 2, 1);
         var frame = TestFrames.Solid(2, 1, 10, 20, 30);
-        sink.Present(frame);
+        sink.Present(frame, frame.Dirty);
 
         // The renderer reuses its buffer: overwriting it must not change what was written.
         Array.Fill(frame.Pixels, (byte)0xFF);
-        frame.Dirty.Add(new PixelRect(0, 0, 2, 1));
-        sink.Present(frame);
+        frame.SetDirty([new PixelRect(0, 0, 2, 1)]);
+        sink.Present(frame, frame.Dirty);
 
         using var first = SKBitmap.Decode(Path.Combine(_directory, "frame-000001.png"));
         using var second = SKBitmap.Decode(Path.Combine(_directory, "frame-000002.png"));

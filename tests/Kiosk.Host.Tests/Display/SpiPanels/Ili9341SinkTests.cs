@@ -62,10 +62,9 @@ public sealed class Ili9341SinkTests
         using var rig = PanelRig.Ili9341(rotation: 90);
         rig.Spi.Clear();
         var frame = TestFrames.Solid(320, 240, 0, 0, 255);
-        frame.Dirty.Clear();
-        frame.Dirty.Add(new(250, 100, 60, 2));
+        frame.SetDirty([new(250, 100, 60, 2)]);
 
-        rig.Sink.Present(frame);
+        rig.Sink.Present(frame, frame.Dirty);
 
         var commands = rig.Spi.Commands();
         Assert.Equal([0x2A, 0x2B, 0x2C], commands.Select(c => c.Code));

@@ -15,10 +15,9 @@ public sealed class SpiPanelSinkTests
         using var rig = PanelRig.St7789();
         rig.Spi.Clear();
         var frame = TestFrames.Solid(240, 240, 255, 0, 0);
-        frame.Dirty.Clear();
-        frame.Dirty.Add(new PixelRect(10, 20, 5, 3));
+        frame.SetDirty([new PixelRect(10, 20, 5, 3)]);
 
-        rig.Sink.Present(frame);
+        rig.Sink.Present(frame, frame.Dirty);
 
         var writes = rig.Spi.Writes;
         Assert.Equal(
@@ -37,9 +36,9 @@ public sealed class SpiPanelSinkTests
         TestFrames.SetPixel(frame, 2, 0, 0, 0, 255);
         TestFrames.SetPixel(frame, 3, 0, 255, 255, 255);
         TestFrames.SetPixel(frame, 4, 0, 0x12, 0x34, 0x56); // 00010 001101 01010 = 0x11AA
-        frame.Dirty.Add(new PixelRect(0, 0, 5, 1));
+        frame.SetDirty([new PixelRect(0, 0, 5, 1)]);
 
-        rig.Sink.Present(frame);
+        rig.Sink.Present(frame, frame.Dirty);
 
         Assert.Equal("F80007E0001FFFFF11AA", Convert.ToHexString(rig.Spi.Commands()[^1].Parameters));
     }
@@ -67,10 +66,9 @@ public sealed class SpiPanelSinkTests
         rig.Sink.Present(TestFrames.Solid(240, 240, 0, 0, 255));
         rig.Spi.Clear();
         var frame = TestFrames.Solid(240, 240, 0, 255, 0);
-        frame.Dirty.Clear();
-        frame.Dirty.Add(new PixelRect(100, 50, 2, 2));
+        frame.SetDirty([new PixelRect(100, 50, 2, 2)]);
 
-        rig.Sink.Present(frame);
+        rig.Sink.Present(frame, frame.Dirty);
 
         var commands = rig.Spi.Commands();
         Assert.Equal([0x2A, 0x2B, 0x2C], commands.Select(c => c.Code));
@@ -84,13 +82,13 @@ public sealed class SpiPanelSinkTests
     {
         using var rig = PanelRig.St7789();
         var frame = TestFrames.Pattern(240, 240);
-        rig.Sink.Present(frame);
+        rig.Sink.Present(frame, frame.Dirty);
         Assert.NotEmpty(rig.Spi.Commands());
         rig.Spi.Clear();
 
         var again = TestFrames.Copy(frame);
-        again.Dirty.Add(again.Bounds);
-        rig.Sink.Present(again);
+        again.SetDirty([again.Bounds]);
+        rig.Sink.Present(again, again.Dirty);
 
         Assert.Empty(rig.Spi.Writes);
     }
@@ -112,9 +110,9 @@ public sealed class SpiPanelSinkTests
         using var rig = PanelRig.St7789();
         rig.Spi.Clear();
         var frame = TestFrames.Solid(240, 240, 255, 255, 255);
-        frame.Dirty.Clear();
+        frame.SetDirty([]);
 
-        rig.Sink.Present(frame);
+        rig.Sink.Present(frame, frame.Dirty);
 
         Assert.Empty(rig.Spi.Writes);
     }
@@ -124,14 +122,13 @@ public sealed class SpiPanelSinkTests
     {
         using var rig = PanelRig.St7789();
         var first = TestFrames.Pattern(240, 240);
-        rig.Sink.Present(first);
+        rig.Sink.Present(first, first.Dirty);
         rig.Spi.Clear();
         var second = TestFrames.Copy(first);
         TestFrames.Fill(second, new PixelRect(30, 40, 3, 1), 255, 255, 255);
-        second.Dirty.Add(new PixelRect(0, 0, 10, 10));
-        second.Dirty.Add(new PixelRect(30, 40, 3, 1));
+        second.SetDirty([new PixelRect(0, 0, 10, 10), new PixelRect(30, 40, 3, 1)]);
 
-        rig.Sink.Present(second);
+        rig.Sink.Present(second, second.Dirty);
 
         var commands = rig.Spi.Commands();
         Assert.Equal([0x2A, 0x2B, 0x2C], commands.Select(c => c.Code));
@@ -157,10 +154,9 @@ public sealed class SpiPanelSinkTests
         using var rig = PanelRig.St7789();
         rig.Spi.Clear();
         var frame = TestFrames.Solid(240, 240, 255, 255, 255);
-        frame.Dirty.Clear();
-        frame.Dirty.Add(new PixelRect(230, -5, 50, 10));
+        frame.SetDirty([new PixelRect(230, -5, 50, 10)]);
 
-        rig.Sink.Present(frame);
+        rig.Sink.Present(frame, frame.Dirty);
 
         var commands = rig.Spi.Commands();
         Assert.Equal([0x00, 230, 0x00, 239], commands[0].Parameters);
@@ -183,18 +179,18 @@ public sealed class SpiPanelSinkTests
         using var rig = PanelRig.St7789();
         var a = TestFrames.Pattern(240, 240, seed: 1);
         var b = TestFrames.Pattern(240, 240, seed: 2);
-        b.Dirty.Add(new PixelRect(5, 5, 20, 20));
+        b.SetDirty([new PixelRect(5, 5, 20, 20)]);
         rig.Log.Enabled = false;
-        rig.Sink.Present(a);
-        rig.Sink.Present(b);
+        rig.Sink.Present(a, a.Dirty);
+        rig.Sink.Present(b, b.Dirty);
         long bytesBefore = rig.Spi.BytesWritten;
         long gpioWritesBefore = rig.Gpio.WriteCount;
 
         long allocatedBefore = GC.GetAllocatedBytesForCurrentThread();
         for (int i = 0; i < 10; i++)
         {
-            rig.Sink.Present(a);
-            rig.Sink.Present(b);
+            rig.Sink.Present(a, a.Dirty);
+            rig.Sink.Present(b, b.Dirty);
         }
 
         long allocated = GC.GetAllocatedBytesForCurrentThread() - allocatedBefore;

@@ -85,10 +85,9 @@ public sealed class St7789SinkTests
         using var rig = PanelRig.St7789(rotation: 180, yOffset: 80);
         rig.Spi.Clear();
         var frame = TestFrames.Solid(240, 240, 255, 255, 255);
-        frame.Dirty.Clear();
-        frame.Dirty.Add(new(0, 200, 240, 40));
+        frame.SetDirty([new(0, 200, 240, 40)]);
 
-        rig.Sink.Present(frame);
+        rig.Sink.Present(frame, frame.Dirty);
 
         var commands = rig.Spi.Commands();
         Assert.Equal([0x00, 0x00, 0x00, 0xEF], commands[0].Parameters);

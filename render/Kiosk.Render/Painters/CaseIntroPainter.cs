@@ -1,10 +1,10 @@
 using Kiosk.Render.Layout;
 using SkiaSharp;
 
-namespace Kiosk.Render.Screens;
+namespace Kiosk.Render.Painters;
 
 /// <summary>A case's opening: where, who wrote it, and its argument in one sentence.</summary>
-internal static class CaseIntroScreen
+internal static class CaseIntroPainter
 {
     public static void Paint(SKCanvas canvas, PaintContext ctx, int caseIndex)
     {
@@ -12,7 +12,7 @@ internal static class CaseIntroScreen
         var c = ctx.Case(caseIndex);
         Chrome.Background(canvas, ctx);
         string places = string.Join(" · ", c.Places.Take(4).Select(p => p.NameZh is null ? p.Name : $"{p.Name} {p.NameZh}"));
-        var area = Chrome.Header(canvas, ctx, c.Title, m.Compact ? string.Empty : HomeScreen.Years(c), "Select or ▶: the timeline   ·   Back: all cases   ·   hold Home: glossary");
+        var area = Chrome.Header(canvas, ctx, c.Title, m.Compact ? string.Empty : HomePainter.Years(c), "Select or ▶: the timeline   ·   Back: all cases   ·   hold Home: glossary");
         float y = area.Top;
         if (c.TitleZh is { } zh)
         {

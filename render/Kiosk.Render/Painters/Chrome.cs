@@ -1,7 +1,7 @@
 using Kiosk.Render.Layout;
 using SkiaSharp;
 
-namespace Kiosk.Render.Screens;
+namespace Kiosk.Render.Painters;
 
 /// <summary>The frame every screen shares: background, header with title and context, and the button hints.</summary>
 internal static class Chrome

@@ -4,14 +4,14 @@ using Kiosk.Render.Diagrams;
 using Kiosk.Render.Layout;
 using SkiaSharp;
 
-namespace Kiosk.Render.Screens;
+namespace Kiosk.Render.Painters;
 
 /// <summary>
 /// The still parts of a coupling diagram screen: header, scale bands, legend and the side panel listing the
 /// phase's relations. Nodes and edges move during a phase step and are drawn per frame by
 /// <see cref="DiagramDrawer"/> on top of this layer.
 /// </summary>
-internal static class DiagramScreen
+internal static class DiagramPainter
 {
     public readonly record struct Geometry(SKRect Content, SKRect Gutter, SKRect Nodes, SKRect Legend, SKRect Side);
 

@@ -2,10 +2,10 @@ using System.Globalization;
 using Kiosk.Render.Layout;
 using SkiaSharp;
 
-namespace Kiosk.Render.Screens;
+namespace Kiosk.Render.Painters;
 
 /// <summary>One phase of a case's timeline: the bar, the phase's title and story, and its key figures.</summary>
-internal static class PhaseScreen
+internal static class PhasePainter
 {
     public static void Paint(SKCanvas canvas, PaintContext ctx, int caseIndex, int phaseIndex)
     {

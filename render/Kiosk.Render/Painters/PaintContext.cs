@@ -3,7 +3,7 @@ using Kiosk.Render.Layout;
 using Kiosk.Render.Text;
 using SkiaSharp;
 
-namespace Kiosk.Render.Screens;
+namespace Kiosk.Render.Painters;
 
 /// <summary>What every painter needs: the pack's content, the profile's metrics and the text engine.</summary>
 public sealed class PaintContext(PackContent pack, Metrics metrics, TextEngine text)

@@ -1,13 +1,13 @@
 using Kiosk.Render.Layout;
 using SkiaSharp;
 
-namespace Kiosk.Render.Screens;
+namespace Kiosk.Render.Painters;
 
 /// <summary>
 /// A case's concepts and citation, or (case -1) about the exhibit: every case with its source. Small panels show
 /// the terms only; their definitions need a screen that can hold them.
 /// </summary>
-internal static class GlossaryScreen
+internal static class GlossaryPainter
 {
     public static void Paint(SKCanvas canvas, PaintContext ctx, int caseIndex)
     {

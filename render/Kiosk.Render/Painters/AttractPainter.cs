@@ -1,10 +1,10 @@
 using Kiosk.Render.Layout;
 using SkiaSharp;
 
-namespace Kiosk.Render.Screens;
+namespace Kiosk.Render.Painters;
 
 /// <summary>The idle loop's frame for one case: big title, its argument, and an invitation to press.</summary>
-internal static class AttractScreen
+internal static class AttractPainter
 {
     public static void Paint(SKCanvas canvas, PaintContext ctx, int caseIndex)
     {

@@ -2,7 +2,7 @@ using Kiosk.Content.Model;
 using Kiosk.Render.Layout;
 using SkiaSharp;
 
-namespace Kiosk.Render.Screens;
+namespace Kiosk.Render.Painters;
 
 /// <summary>The bar of all phases with their years; the current phase is larger and in the accent colour.</summary>
 internal static class Timeline

@@ -2,10 +2,10 @@ using Kiosk.Content.Model;
 using Kiosk.Render.Layout;
 using SkiaSharp;
 
-namespace Kiosk.Render.Screens;
+namespace Kiosk.Render.Painters;
 
 /// <summary>The case chooser: one card per case, the highlighted one in the accent colour.</summary>
-internal static class HomeScreen
+internal static class HomePainter
 {
     public static void Paint(SKCanvas canvas, PaintContext ctx, int selected)
     {

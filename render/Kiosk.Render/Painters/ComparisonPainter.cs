@@ -2,10 +2,10 @@ using Kiosk.Content.Model;
 using Kiosk.Render.Layout;
 using SkiaSharp;
 
-namespace Kiosk.Render.Screens;
+namespace Kiosk.Render.Painters;
 
 /// <summary>Two sides of a case compared column by column (e.g. Suzhou and Shenzhen).</summary>
-internal static class ComparisonScreen
+internal static class ComparisonPainter
 {
     public static void Paint(SKCanvas canvas, PaintContext ctx, int caseIndex)
     {
