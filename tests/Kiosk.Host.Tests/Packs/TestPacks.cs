@@ -1,7 +1,6 @@
 using Microsoft.Extensions.Time.Testing;
 using Kiosk.Content.Packing;
 
-
 namespace Kiosk.Host.Tests.Packs;
 
 /// <summary>
