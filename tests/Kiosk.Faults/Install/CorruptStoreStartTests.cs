@@ -27,14 +27,14 @@ public sealed class CorruptStoreStartTests(ITestOutputHelper output)
         using var dir = new TempDir();
         string root = dir.Combine("store");
         var store = new PackStore(new PackStoreOptions { Root = root, TrustedKeysDir = dir.Combine("no-keys"), AllowUnsigned = true }, TimeProvider.System);
-        string good = store.Install(SeedPacks.A).Pack!.Sha256;
+        string good = store.Install(SeedPack.Path).Pack!.Sha256;
         string? committed = null;
         switch (damage)
         {
             case "current pack truncated, a committed pack before it":
                 Assert.True(store.Commit(good));
                 committed = good;
-                Truncate(store.PackFile(store.Install(SeedPacks.B).Pack!.Sha256));
+                Truncate(store.PackFile(store.Install(SeedPack.OtherVersion).Pack!.Sha256));
                 break;
             case "the only pack truncated":
                 Truncate(store.PackFile(good));
@@ -46,7 +46,7 @@ public sealed class CorruptStoreStartTests(ITestOutputHelper output)
             default:
                 Assert.True(store.Commit(good));
                 committed = good;
-                store.BeginTrial(store.Install(SeedPacks.B).Pack!.Sha256);
+                store.BeginTrial(store.Install(SeedPack.OtherVersion).Pack!.Sha256);
                 break;
         }
 

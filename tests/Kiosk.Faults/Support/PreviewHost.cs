@@ -27,7 +27,7 @@ public sealed class PreviewHost : IAsyncDisposable
         File.WriteAllText(config, "{}");
         var host = KioskHost.Build(config, new Dictionary<string, string?>
         {
-            ["Kiosk:Pack"] = SeedPacks.A,
+            ["Kiosk:Pack"] = SeedPack.Path,
             ["Kiosk:Store"] = dir.Combine("store"),
             ["Kiosk:Display"] = "preview",
             ["Kiosk:Profile"] = profile,

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Time.Testing;
 using System.CommandLine;
 using System.Text;
 using Kiosk.Content.Packing;
@@ -16,7 +17,7 @@ namespace Kiosk.Host.Tests.Packs;
 public sealed class HardeningTests(TestPacks packs) : IClassFixture<TestPacks>, IDisposable
 {
     private readonly TempDir _dir = new();
-    private readonly ManualTimeProvider _time = new(new DateTimeOffset(2025, 6, 1, 12, 0, 0, TimeSpan.Zero));
+    private readonly FakeTimeProvider _time = new(new DateTimeOffset(2025, 6, 1, 12, 0, 0, TimeSpan.Zero));
 
     public void Dispose() => _dir.Dispose();
 

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Time.Testing;
 using System.Diagnostics;
 using Kiosk.Content.Packing;
 using Kiosk.Host.Loop;
@@ -21,7 +22,7 @@ namespace Kiosk.Host.Tests.Packs;
 public sealed class PackTrialTests(TestPacks packs, ITestOutputHelper output) : IClassFixture<TestPacks>, IDisposable
 {
     private readonly TempDir _dir = new();
-    private readonly ManualTimeProvider _time = new(new DateTimeOffset(2025, 6, 1, 12, 0, 0, TimeSpan.Zero));
+    private readonly FakeTimeProvider _time = new(new DateTimeOffset(2025, 6, 1, 12, 0, 0, TimeSpan.Zero));
 
     private string Root => _dir.Combine("store");
 
