@@ -101,7 +101,7 @@ public sealed class SchemaFieldTests
     public void CompiledPackCarriesTheNewFields()
     {
         using var dir = new TempDir();
-        var result = new PackCompiler(FixedTimeProvider.Default).Build(TestFiles.TestSource, dir.File("t.kpack"));
+        var result = new PackCompiler(FakeClock.AtPackBuildTime()).Build(TestFiles.TestSource, dir.File("t.kpack"));
         var c = Assert.Single(PackReader.Read(dir.File("t.kpack")).Content.Cases);
         Assert.NotNull(result.Content);
         Assert.Equal((112.5, 30.25), (c.Places[0].Lon, c.Places[0].Lat));

@@ -2,7 +2,6 @@ using System.CommandLine;
 using Kiosk.Content.Diagnostics;
 using Kiosk.Host.Display;
 using Kiosk.Host.Packs;
-using Microsoft.Extensions.DependencyInjection;
 using Kiosk.Host.Settings;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;

@@ -79,9 +79,9 @@ public sealed class BlankFrameTests
 
         public int Count { get; private set; }
 
-        public void Present(Frame frame)
+        public void Present(Frame frame, IReadOnlyList<PixelRect> dirty)
         {
-            inner.Present(frame);
+            inner.Present(frame, dirty);
             Last = [.. frame.Pixels];
             Count++;
         }

@@ -97,7 +97,7 @@ public sealed unsafe class DrmSink : IDisplaySink
         return null;
     }
 
-    public void Present(Frame frame)
+    public void Present(Frame frame, IReadOnlyList<PixelRect> dirty)
     {
         WaitForFlip();
         int back = _front < 0 ? 0 : _front ^ 1;
@@ -118,14 +118,14 @@ public sealed unsafe class DrmSink : IDisplaySink
                 Copy(frame, rect.Intersect(visible), buffer, originX, originY);
             }
 
-            foreach (var rect in frame.Dirty)
+            foreach (var rect in dirty)
             {
                 Copy(frame, rect.Intersect(visible), buffer, originX, originY);
             }
         }
 
         _previousDirty.Clear();
-        _previousDirty.AddRange(frame.Dirty);
+        _previousDirty.AddRange(dirty);
         Show(back);
     }
 
