@@ -23,6 +23,10 @@ public sealed class FleetFixture : IDisposable
         try
         {
             string first = Packs.Pack("1.0.0");
+
+            // k02's key source must be live before its kiosk starts: a pack is committed only with the inputs alive
+            // (the health gate), and a FIFO with no writer ends the source. Read-write opens without waiting for a reader.
+            _keys = new FileStream(KeysFifo, FileMode.Open, FileAccess.ReadWrite, FileShare.ReadWrite, bufferSize: 0);
             foreach (var host in Fleet.OnlineHosts)
             {
                 host.Install(first);
