@@ -10,6 +10,7 @@
 #                                  with none and without --allow-unsigned the kiosk refuses every pack
 #   /var/lib/kiosk/.ssh/authorized_keys
 #                                  the content key, which can do one thing: kiosk pack receive
+#                                  (which also answers `ssh kiosk@HOST status [--json]`)
 #   /etc/systemd/system/kiosk.service, enabled and (re)started (in a chroot or image build: enabled only)
 #   Raspberry Pi OS: SPI on, no splash, quiet console without blanking (config.txt, cmdline.txt; see README)
 set -euo pipefail

@@ -5,6 +5,8 @@
 #   libfontconfig1        libSkiaSharp links against it even though we load fonts from files
 #   chromium              real headless browser for the web-preview end-to-end test
 #   openssh-server/client real sshd on 127.0.0.1 for the content-push tests
+#   ansible-core          real ansible-playbook for the fleet tests (deploy/ansible/: install, rollout, gather)
+#   ansible-lint          the fleet playbooks are kept lint-clean; a test runs it
 #   systemd               systemd-analyze, to score deploy/kiosk.service's sandbox offline; installing the
 #                         package starts nothing in a container (no systemd as PID 1), so it is safe there
 #   mmdebstrap            builds the Debian trixie image of the system tests (deploy/vm/image.sh)
@@ -16,7 +18,7 @@
 set -euo pipefail
 
 packages=(fonts-dejavu-core fonts-droid-fallback libfontconfig1 chromium openssh-server openssh-client systemd
-  mmdebstrap e2fsprogs qemu-system-x86 debian-archive-keyring arch-test)
+  mmdebstrap e2fsprogs qemu-system-x86 debian-archive-keyring arch-test ansible-core ansible-lint)
 
 missing=()
 for p in "${packages[@]}"; do

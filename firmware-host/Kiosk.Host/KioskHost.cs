@@ -6,6 +6,7 @@ using Kiosk.Host.Loop;
 using Kiosk.Host.Navigation;
 using Kiosk.Host.Packs;
 using Kiosk.Host.Settings;
+using Kiosk.Host.Status;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -33,10 +34,7 @@ public static class KioskHost
             ContentRootPath = AppContext.BaseDirectory,
         });
         builder.Configuration.Sources.Clear();
-        string file = configFile ?? DefaultConfigFile;
-        builder.Configuration.AddJsonFile(file, optional: configFile is null, reloadOnChange: false);
-        builder.Configuration.AddEnvironmentVariables("KIOSK__");
-        builder.Configuration.AddInMemoryCollection(overrides);
+        AddSettingsSources(builder.Configuration, configFile, overrides);
 
         var settings = KioskSettings.Load(builder.Configuration);
         var services = builder.Services;
@@ -46,7 +44,14 @@ public static class KioskHost
         services.AddSingleton(Options.Create(settings.Navigator));
         services.AddSingleton(Options.Create(settings.FrameLoop));
         services.AddSingleton(Options.Create(settings.PackWatcher));
+        services.AddSingleton(Options.Create(settings.Status));
         services.AddSingleton(time ?? TimeProvider.System);
+
+        // Status first, so it stops last and its final write ("stopped") comes after the loop's last frame.
+        services.AddSingleton<KioskStatus>();
+        services.AddSingleton<StatusWriter>();
+        services.AddHostedService(sp => sp.GetRequiredService<StatusWriter>());
+        services.AddSingleton<ILoggerProvider, StatusLoggerProvider>();
         services.AddSingleton(GpioControllerFactory.ForRaspberryPi());
         services.AddSingleton(sp => displays ?? DisplaySinkFactory.ForRaspberryPi(sp.GetRequiredService<GpioControllerFactory>()));
 
@@ -91,6 +96,22 @@ public static class KioskHost
     /// </summary>
     private static bool UnderSystemd() =>
         !string.IsNullOrEmpty(Environment.GetEnvironmentVariable("NOTIFY_SOCKET")) || SystemdHelpers.IsSystemdService();
+
+    /// <summary>The settings as <c>kiosk run</c> reads them, for verbs that must agree with it (<c>kiosk status</c>).</summary>
+    public static KioskSettings LoadSettings(string? configFile)
+    {
+        var configuration = new ConfigurationBuilder();
+        AddSettingsSources(configuration, configFile, new Dictionary<string, string?>());
+        return KioskSettings.Load(configuration.Build());
+    }
+
+    /// <summary>kiosk.json (or --config), then KIOSK__ environment variables, then the flags.</summary>
+    private static void AddSettingsSources(IConfigurationBuilder configuration, string? configFile, IReadOnlyDictionary<string, string?> overrides)
+    {
+        configuration.AddJsonFile(configFile ?? DefaultConfigFile, optional: configFile is null, reloadOnChange: false);
+        configuration.AddEnvironmentVariables("KIOSK__");
+        configuration.AddInMemoryCollection(overrides);
+    }
 
     private static void AddInputs(IServiceCollection services, KioskSettings settings)
     {

@@ -18,6 +18,7 @@ public static class KioskCli
         root.Subcommands.Add(StoreCommands.Keygen(console));
         root.Subcommands.Add(BenchCommand.Create(console));
         root.Subcommands.Add(PushCommand.Create(console, time));
+        root.Subcommands.Add(StatusCommand.Create(console, time));
         return root;
     }
 

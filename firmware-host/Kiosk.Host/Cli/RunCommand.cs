@@ -44,9 +44,8 @@ internal static class RunCommand
             }
 
             var configFile = result.GetValue(config);
-            if (configFile is not null && !configFile.Exists)
+            if (SettingsErrors.Missing(console, configFile))
             {
-                console.Error.WriteLine($"kiosk: {configFile}: no such settings file");
                 return ExitCodes.Usage;
             }
 
@@ -63,12 +62,7 @@ internal static class RunCommand
             }
             catch (KioskSettingsException ex)
             {
-                foreach (string error in ex.Errors)
-                {
-                    console.Error.WriteLine($"kiosk: {error}");
-                }
-
-                return ExitCodes.Usage;
+                return SettingsErrors.Report(console, ex);
             }
             catch (DisplayConfigurationException ex)
             {
@@ -84,8 +78,7 @@ internal static class RunCommand
             }
             catch (InvalidDataException ex)
             {
-                console.Error.WriteLine($"kiosk: {configFile}: {ex.Message}");
-                return ExitCodes.Usage;
+                return SettingsErrors.Report(console, configFile, ex);
             }
         });
         return command;

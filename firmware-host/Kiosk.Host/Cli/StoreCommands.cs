@@ -8,6 +8,7 @@ using System.Text.Json.Nodes;
 using Kiosk.Content.Diagnostics;
 using Kiosk.Content.Signing;
 using Kiosk.Host.Packs;
+using Kiosk.Host.Status;
 
 namespace Kiosk.Host.Cli;
 
@@ -146,13 +147,21 @@ internal static class StoreCommands
             }
         });
         var policy = new PolicyOptions();
-        var command = new Command("receive", "Install a pack read from standard input (ssh HOST kiosk pack receive < PACK); prints one JSON line")
+        var command = new Command("receive", "Install a pack read from standard input (ssh HOST kiosk pack receive < PACK); prints one JSON line. As an SSH forced command it also answers `ssh HOST status [--json]`")
         {
             store, keys, maxBytes,
         };
         policy.AddTo(command);
         command.SetAction(result =>
         {
+            // The content key's one other request: the client's command line is exactly "status [--json]".
+            // Nothing is read from stdin and nothing is written; any other command line still means "a pack follows".
+            if (StatusRequest.TryParse(Environment.GetEnvironmentVariable(StatusRequest.Variable), out bool json))
+            {
+                StatusCommand.Print(console, new StatusReader(new StatusOptions(), time).Read(result.GetValue(store)!), json);
+                return ExitCodes.Ok;
+            }
+
             long start = time.GetTimestamp();
             if (!policy.TryRead(result, console, out var allow))
             {

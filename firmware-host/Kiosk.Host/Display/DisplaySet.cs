@@ -83,6 +83,9 @@ public sealed class DisplaySet : IDisposable
     public bool AnyUsable(TimeProvider time) =>
         _guards.Exists(g => g.FailingSince is not { } since || time.GetElapsedTime(since) < GiveUpAfter);
 
+    /// <summary>Each display's health and last accepted frame, for the status file.</summary>
+    public IReadOnlyList<SinkGuard> Guards => _guards;
+
     public string Describe() => string.Join(", ", _guards.Select(g => g.Sink.Name));
 
     public void Dispose()

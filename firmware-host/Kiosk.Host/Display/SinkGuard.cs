@@ -27,6 +27,18 @@ public sealed class SinkGuard(IDisplaySink sink, TimeProvider time, ILogger logg
     /// <summary>Timestamp of the first failure in the current run of failures, or null when healthy.</summary>
     public long? FailingSince { get; private set; }
 
+    /// <summary>Frames this display took, for the status file.</summary>
+    public long Accepted { get; private set; }
+
+    /// <summary>Sequence number of the last frame this display took, or -1.</summary>
+    public long LastAcceptedSequence { get; private set; } = -1;
+
+    /// <summary>Timestamp of the last frame this display took, or null.</summary>
+    public long? LastAcceptedAt { get; private set; }
+
+    /// <summary>Why the display failed last, while it is failing.</summary>
+    public string? LastFailure { get; private set; }
+
     /// <summary>True when the sink failed and its next try is due: the last frame should be shown again.</summary>
     public bool RetryDue => FailingSince is not null && time.GetTimestamp() >= _retryAt;
 
@@ -48,6 +60,10 @@ public sealed class SinkGuard(IDisplaySink sink, TimeProvider time, ILogger logg
             }
 
             FailingSince = null;
+            LastFailure = null;
+            Accepted++;
+            LastAcceptedSequence = frame.Sequence;
+            LastAcceptedAt = now;
             _needsFull = false;
             _backoff = FirstRetry;
             return true;
@@ -56,6 +72,7 @@ public sealed class SinkGuard(IDisplaySink sink, TimeProvider time, ILogger logg
         {
             // Any driver failure, not just I/O: a bug in one sink must not stop frames reaching the others.
             FailingSince ??= now;
+            LastFailure = ex.Message;
             _needsFull = true;
             _retryAt = now + (long)(_backoff.TotalSeconds * time.TimestampFrequency);
             logger.LogError(ex, "display {Sink} failed; retrying in {Seconds} s", Sink.Name, _backoff.TotalSeconds);

@@ -41,6 +41,12 @@ public sealed class FrameCycle : IDisposable
     /// <summary>Frames rendered so far.</summary>
     public long Frames { get; private set; }
 
+    /// <summary>Commands (button presses, keys, preview clicks) applied so far.</summary>
+    public long Presses { get; private set; }
+
+    /// <summary>The frame presented last, or null before the first; its buffer is reused by the next render.</summary>
+    public Frame? LastFrame => _renderer.Current;
+
     /// <summary>Runs one turn; returns true when a frame was rendered and presented.</summary>
     public bool Step(DateTimeOffset now, LoadedPack? freshPack = null)
     {
@@ -59,6 +65,7 @@ public sealed class FrameCycle : IDisposable
         while (_commands.TryTake(out NavPress press))
         {
             Navigator.Apply(press.Command, now, press.Presenter);
+            Presses++;
         }
 
         Navigator.Tick(now);

@@ -4,6 +4,8 @@ using Kiosk.Host.Display;
 using Kiosk.Host.Input;
 using Kiosk.Host.Navigation;
 using Kiosk.Host.Packs;
+using Kiosk.Host.Status;
+using Kiosk.Render.Scenes;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Hosting.Systemd;
 using Microsoft.Extensions.Logging;
@@ -29,14 +31,22 @@ public sealed class FrameLoop : BackgroundService
     private readonly ISystemdNotifier? _systemd;
     private readonly ILogger<FrameLoop> _logger;
     private readonly InputHealth? _input;
+    private readonly KioskStatus? _status;
+    private readonly TimeSpan _hashEvery;
     private readonly long _start;
     private readonly TaskCompletionSource _firstFrame = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private FrameCycle? _cycle;
     private readonly WatchdogRule _watchdog;
+    private long? _lastReport;
+    private int _failingReported;
+    private long _pressesReported;
+    private LoadedPack? _packReported;
 
-    public FrameLoop(IOptions<FrameLoopOptions> options, IOptions<NavigatorOptions> navigator, CommandQueue commands, PackWatcher packs, DisplaySet displays, TimeProvider time, ILogger<FrameLoop> logger, ISystemdNotifier? systemd = null, InputHealth? input = null)
+    public FrameLoop(IOptions<FrameLoopOptions> options, IOptions<NavigatorOptions> navigator, CommandQueue commands, PackWatcher packs, DisplaySet displays, TimeProvider time, ILogger<FrameLoop> logger, ISystemdNotifier? systemd = null, InputHealth? input = null, KioskStatus? status = null, IOptions<StatusOptions>? statusOptions = null)
     {
         _input = input;
+        _status = status;
+        _hashEvery = (statusOptions?.Value ?? new StatusOptions()).WriteInterval;
         _options = options.Value;
         _navigator = navigator.Value;
         _commands = commands;
@@ -96,8 +106,13 @@ public sealed class FrameLoop : BackgroundService
                 if (cycle.FramesOfPack > 0 && (_input?.Alive ?? true) && _displays.AnyUsable(_time))
                 {
                     // The health gate: a frame of this pack is on a working display and the inputs run.
-                    _packs.Confirm(cycle.Pack);
+                    if (_packs.Confirm(cycle.Pack))
+                    {
+                        _status?.PackStateChanged();
+                    }
                 }
+
+                Report(cycle, rendered);
 
                 PingWatchdog();
                 if (cycle.Navigator.IsAnimating(Now()))
@@ -149,6 +164,60 @@ public sealed class FrameLoop : BackgroundService
         {
             // Idle timeout: loop round to tick the attract loop and check the displays.
         }
+    }
+
+    /// <summary>
+    /// Tells the status what reached the glass. A frame at rest (what the glass keeps showing) is reported and
+    /// hashed at once; frames of a transition at most once per status write, so the animation allocates and
+    /// hashes nothing extra. A display failing or coming back is reported when it happens.
+    /// </summary>
+    private void Report(FrameCycle cycle, bool presented)
+    {
+        if (_status is null)
+        {
+            return;
+        }
+
+        if (cycle.Presses != _pressesReported)
+        {
+            _status.Pressed(cycle.Presses - _pressesReported);
+            _pressesReported = cycle.Presses;
+        }
+
+        // The pack the cycle really shows (a rejected one's fallback included), once its first frame is out.
+        bool newPack = cycle.FramesOfPack > 0 && !ReferenceEquals(cycle.Pack, _packReported);
+        if (newPack)
+        {
+            _packReported = cycle.Pack;
+            _status.PackOnGlass(_packs.OriginOf(cycle.Pack), cycle.Pack.Manifest.Id, cycle.Pack.Manifest.Version);
+        }
+
+        int failing = _displays.Guards.Count(g => g.FailingSince is not null);
+        bool due = _lastReport is not { } last || _time.GetElapsedTime(last) >= _hashEvery;
+        bool atRest = !cycle.Navigator.IsAnimating(Now());
+        if (!(presented && (atRest || due)) && !newPack && failing == _failingReported)
+        {
+            return;
+        }
+
+        _lastReport = _time.GetTimestamp();
+        _failingReported = failing;
+        var frame = presented ? cycle.LastFrame : null;
+        string? frameHash = frame is null ? null : FrameHash.Of(frame);
+        var now = _time.GetUtcNow();
+        foreach (var guard in _displays.Guards)
+        {
+            _status.Display(new DisplayStatus(
+                guard.Sink.Name,
+                guard.FailingSince is null,
+                guard.FailingSince is { } since ? now - _time.GetElapsedTime(since) : null,
+                guard.LastFailure,
+                guard.Accepted,
+                guard.LastAcceptedAt is { } at ? now - _time.GetElapsedTime(at) : null,
+                frameHash is not null && guard.LastAcceptedSequence == frame!.Sequence ? frameHash : null));
+        }
+
+        _status.FramePresented(ScreenAddress.Format(cycle.Navigator.Screen, cycle.Navigator.Pack), cycle.Frames);
     }
 
     /// <summary>Alive means frames can still reach a display; if none can, systemd restarts us.</summary>

@@ -3,8 +3,8 @@ using Kiosk.Content.Packing;
 namespace Kiosk.Host.Loop;
 
 /// <summary>
-/// Faults the tests inject into a real frame loop. Compiled only into builds the tests run (KIOSK_TEST_HOOKS, see
-/// Kiosk.Host.csproj); a published kiosk has an empty method here.
+/// Faults the tests inject into a real frame loop. Compiled only into builds the tests run (KIOSK_TEST_HOOKS, set in the
+/// host project file); a published kiosk has an empty method here.
 /// </summary>
 internal static class TestHooks
 {

@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+using System.Security.Cryptography;
 using Kiosk.Content.Diagnostics;
 using Kiosk.Content.Packing;
 using Microsoft.Extensions.Hosting;
@@ -25,6 +27,9 @@ public sealed class PackWatcher : BackgroundService
     private LoadedPack? _pending;
     private LoadedPack _lastGood;
     private Trial? _trial;
+
+    // Where each loaded pack came from, for the status; weak, so swapped-out packs are not kept alive.
+    private readonly ConditionalWeakTable<LoadedPack, PackOrigin> _origins = new();
     private (string Path, long Length, DateTime Modified) _shown;
     private (string Path, long Length, DateTime Modified) _lastFailed;
 
@@ -41,6 +46,9 @@ public sealed class PackWatcher : BackgroundService
     /// <summary>The pack loaded at start.</summary>
     public LoadedPack Initial { get; }
 
+    /// <summary>Where the pack loaded at start came from.</summary>
+    public PackOrigin InitialOrigin => OriginOf(Initial);
+
     /// <summary>Takes a newly loaded pack, if one is waiting.</summary>
     public bool TryTake(out LoadedPack pack)
     {
@@ -48,23 +56,43 @@ public sealed class PackWatcher : BackgroundService
         return pack is not null;
     }
 
+    /// <summary>Takes a newly loaded pack and where it came from, if one is waiting.</summary>
+    public bool TryTake(out LoadedPack pack, out PackOrigin origin)
+    {
+        bool taken = TryTake(out pack);
+        origin = taken ? OriginOf(pack) : null!;
+        return taken;
+    }
+
+    /// <summary>Where a pack this watcher loaded came from (its file, sha256 and source).</summary>
+    public PackOrigin OriginOf(LoadedPack pack) =>
+        _origins.TryGetValue(pack, out var origin) ? origin : new PackOrigin(string.Empty, string.Empty, PackOrigin.File);
+
+    /// <summary>
+    /// Committed or on trial, from the store's own trial state (the same links <see cref="Confirm"/> moves): a pack
+    /// from the store is on trial until <c>committed</c> points at it; a --pack file or the built-in pack is committed.
+    /// </summary>
+    public string StateOf(PackOrigin origin) => PackCommitState.Of(origin, _store);
+
     /// <summary>
     /// The frame loop has put <paramref name="pack"/>'s first frame on a working display with the inputs alive: a
     /// pack on trial is committed. Cheap when there is nothing to do, so the loop may call it after every frame.
     /// </summary>
-    public void Confirm(LoadedPack pack)
+    /// <returns>True when this call committed the pack (the store's state changed).</returns>
+    public bool Confirm(LoadedPack pack)
     {
         lock (_gate)
         {
             _lastGood = pack;
             if (_trial is not { } trial || !ReferenceEquals(trial.Pack, pack) || !TryCommit(trial.Sha256))
             {
-                return;
+                return false;
             }
 
             _trial = null;
             _logger.LogInformation("pack {Id} {Version} ({Sha}) committed {Ms:0} ms after its trial began: its first frame is on the glass and the inputs are alive",
                 SafeText.Escape(pack.Manifest.Id), SafeText.Escape(pack.Manifest.Version), trial.Sha256[..12], _time.GetElapsedTime(trial.Started).TotalMilliseconds);
+            return true;
         }
     }
 
@@ -340,12 +368,33 @@ public sealed class PackWatcher : BackgroundService
             var pack = PackReader.Read(path);
             var diagnostics = new DiagnosticBag();
             PackVerifier.Check(pack, path, seedsDir: null, diagnostics);
-            return diagnostics.HasErrors ? (null, SafeText.Escape(string.Join("; ", diagnostics.Items.Select(d => d.ToString())))) : (pack, string.Empty);
+            if (diagnostics.HasErrors)
+            {
+                return (null, SafeText.Escape(string.Join("; ", diagnostics.Items.Select(d => d.ToString()))));
+            }
+
+            _origins.AddOrUpdate(pack, Origin(path));
+            return (pack, string.Empty);
         }
         catch (ContentException ex)
         {
             return (null, SafeText.Escape(string.Join("; ", ex.Diagnostics.Select(d => d.ToString()))));
         }
+    }
+
+    private PackOrigin Origin(string path)
+    {
+        string source = !string.IsNullOrEmpty(_options.Pack) ? PackOrigin.File
+            : path == _options.Builtin ? PackOrigin.Builtin
+            : PackOrigin.Store;
+        if (StoreSha(path) is { } sha)
+        {
+            // The store names each pack file by its sha256 (checked at install); no need to read it again.
+            return new PackOrigin(path, sha, source);
+        }
+
+        using var stream = File.OpenRead(path);
+        return new PackOrigin(path, Convert.ToHexStringLower(SHA256.HashData(stream)), source);
     }
 
     private static (string, long, DateTime) Identity(string path)

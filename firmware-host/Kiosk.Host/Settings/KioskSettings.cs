@@ -5,6 +5,7 @@ using Kiosk.Host.Input;
 using Kiosk.Host.Loop;
 using Kiosk.Host.Navigation;
 using Kiosk.Host.Packs;
+using Kiosk.Host.Status;
 using Kiosk.Render.Profiles;
 using Microsoft.Extensions.Configuration;
 
@@ -24,10 +25,11 @@ public sealed class KioskSettings
     /// <summary>Upper bound for Kiosk:PackPollInterval: beyond an hour a new pack would seem never to arrive.</summary>
     public static readonly TimeSpan MaxPackPollInterval = TimeSpan.FromHours(1);
 
-    private static readonly string[] KnownSections = [KioskOptions.SectionName, PreviewOptions.SectionName, DisplayOptions.SectionName, NavigatorOptions.SectionName, GpioSection, EvdevSection, "Logging"];
+    private static readonly string[] KnownSections = [KioskOptions.SectionName, PreviewOptions.SectionName, DisplayOptions.SectionName, NavigatorOptions.SectionName, GpioSection, EvdevSection, StatusOptions.SectionName, "Logging"];
 
-    private KioskSettings(KioskOptions kiosk, PreviewOptions preview, DisplayOptions display, NavigatorOptions navigator, GpioButtonOptions gpio, EvdevKeyOptions evdev, DisplayProfile profile)
+    private KioskSettings(KioskOptions kiosk, PreviewOptions preview, DisplayOptions display, NavigatorOptions navigator, GpioButtonOptions gpio, EvdevKeyOptions evdev, StatusOptions status, DisplayProfile profile)
     {
+        Status = status;
         Kiosk = kiosk;
         Preview = preview;
         Display = display;
@@ -52,6 +54,9 @@ public sealed class KioskSettings
 
     /// <summary>The layout profile for displays without their own size.</summary>
     public DisplayProfile Profile { get; }
+
+    /// <summary>The status file's write interval and where the Pi's health is read.</summary>
+    public StatusOptions Status { get; }
 
     public bool PreviewEnabled => Display.IsPreview;
 
@@ -86,6 +91,7 @@ public sealed class KioskSettings
         var gpio = Bind(root, GpioSection, errors, new GpioButtonOptions(), (o, _) => o.Pins.Clear(), nameof(GpioButtonOptions.Pins));
         var evdev = Bind(root, EvdevSection, errors, new EvdevKeyOptions(), ClearEvdevDefault,
             nameof(EvdevKeyOptions.Keys), nameof(EvdevKeyOptions.ShiftKeys), nameof(EvdevKeyOptions.LectureKeys));
+        var status = Bind<StatusOptions>(root, StatusOptions.SectionName, errors);
 
         // The display spec lives at Kiosk:Display in kiosk.json; its other settings in DisplayOptions.
         kiosk.Display = DisplayDefault.Resolve(kiosk.Display);
@@ -96,6 +102,7 @@ public sealed class KioskSettings
         errors.AddRange(navigator.Validate().Select(e => $"{NavigatorOptions.SectionName}:{e}"));
         errors.AddRange(gpio.Validate().Select(e => $"{GpioSection}:{e}"));
         errors.AddRange(evdev.Validate().Select(e => $"{EvdevSection}:{e}"));
+        errors.AddRange(status.Validate().Select(e => $"{StatusOptions.SectionName}:{e}"));
 
         DisplayProfile profile = DisplayProfile.Hdmi;
         try
@@ -115,7 +122,7 @@ public sealed class KioskSettings
             throw new KioskSettingsException(errors);
         }
 
-        return new KioskSettings(kiosk, preview, display, navigator, gpio, evdev, profile);
+        return new KioskSettings(kiosk, preview, display, navigator, gpio, evdev, status, profile);
     }
 
     private static void CheckKiosk(KioskOptions kiosk, List<string> errors)

@@ -1,8 +1,6 @@
 using Microsoft.Extensions.Time.Testing;
 using Kiosk.Content.Packing;
 
-using Kiosk.Host.Tests.Fakes;
-
 namespace Kiosk.Host.Tests.Packs;
 
 /// <summary>
@@ -60,17 +58,6 @@ public sealed class TestPacks : IDisposable
 
     public void Dispose() => _dir.Dispose();
 
-    private static string FindSource()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            string candidate = Path.Combine(dir.FullName, "Packs", "TestSource");
-            if (File.Exists(Path.Combine(candidate, PackSource.FileName)))
-            {
-                return candidate;
-            }
-        }
-
-        throw new InvalidOperationException($"Packs/TestSource not found above {AppContext.BaseDirectory}");
-    }
+    // Found through the repository, so other test projects that link this file compile the same source.
+    private static string FindSource() => Repo.Path("tests", "Kiosk.Host.Tests", "Packs", "TestSource");
 }

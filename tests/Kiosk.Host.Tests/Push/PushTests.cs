@@ -188,6 +188,44 @@ public sealed class PushTests : IClassFixture<SshdFixture>, IClassFixture<TestPa
     }
 
     [Fact]
+    public void The_content_key_answers_a_status_request_and_installs_nothing()
+    {
+        Preinstall(_ssh.A, _packs.Pack("1.0.0"));
+        string before = _ssh.A.Current!;
+
+        var json = Ssh(_ssh.A, [], [], "status", "--json");
+        var text = Ssh(_ssh.A, [], [], "status");
+
+        Assert.True(json.ExitCode == 0, $"{json}\n{_ssh.Logs}");
+        using var status = JsonDocument.Parse(json.Stdout);
+        // No kiosk runs on this store: the answer says so, and still reports what the store holds.
+        Assert.False(status.RootElement.GetProperty("running").GetBoolean());
+        Assert.Equal(before, status.RootElement.GetProperty("store").GetProperty("sha256").GetString());
+        Assert.Equal(Path.Combine(_ssh.A.Store, "status.json"), status.RootElement.GetProperty("status_file").GetString());
+        Assert.Equal(0, text.ExitCode);
+        Assert.Contains("not running", text.Stdout);
+        Assert.Equal(before, _ssh.A.Current);
+    }
+
+    [Theory]
+    [InlineData("status; id")]
+    [InlineData("status --json && id")]
+    [InlineData("sh -c status")]
+    [InlineData("status --json --config /etc/shadow")]
+    public void Anything_but_the_exact_status_request_still_gets_only_the_pack_receiver(string command)
+    {
+        int sessions = ForcedSessions(_ssh.A);
+
+        var ran = Ssh(_ssh.A, [], [], command);
+
+        Assert.DoesNotContain("uid=", ran.Stdout);
+        Assert.DoesNotContain("running", ran.Stdout);
+        AssertReceiveRefused(ran, "not a readable zip archive");
+        WaitForForcedSession(_ssh.A, sessions);
+        Assert.Null(_ssh.A.Current);
+    }
+
+    [Fact]
     public void Port_forwarding_with_the_content_key_is_refused()
     {
         var stdio = Ssh(_ssh.A, [], ["-W", $"127.0.0.1:{_ssh.A.Server.Port}"]);

@@ -9,7 +9,7 @@ namespace Kiosk.Host.Tests.Settings;
 /// </summary>
 public sealed partial class FolderLayeringTests
 {
-    private static readonly string[] Pipeline = ["Hardware", "Input", "Navigation", "Display", "Packs", "Loop", "Settings"];
+    private static readonly string[] Pipeline = ["Hardware", "Input", "Navigation", "Display", "Packs", "Status", "Loop", "Settings"];
 
     private static readonly string[] Top = ["Cli", "Push", "Bench", "Benchmarks"];
 

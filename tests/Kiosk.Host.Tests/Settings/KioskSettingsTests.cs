@@ -18,6 +18,8 @@ public sealed class KioskSettingsTests
     [InlineData("Preview:Url", "http://0.0.0.0:8080", "Preview:Url")]
     [InlineData("Preview:Url", "ftp://127.0.0.1", "Preview:Url")]
     [InlineData("Navigator:IdleTimeout", "00:00:01", "Navigator")]
+    [InlineData("Status:WriteInterval", "00:00:00.010", "Status:WriteInterval")]
+    [InlineData("Status:Bogus", "1", "Status")]
     public void BadSettingIsRefusedNamingTheKey(string key, string value, string named)
     {
         var config = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?> { [key] = value }).Build();

@@ -1,0 +1,138 @@
+using System.Diagnostics;
+using System.Globalization;
+using Kiosk.Fleet.Harness;
+using Kiosk.Host.Status;
+using Kiosk.Host.Tests.Packs;
+using Kiosk.Host.Tests.Push;
+
+namespace Kiosk.Fleet.Bench;
+
+/// <summary>
+/// The fleet at scale, on this machine: gather.yml over N hosts (sshd only, each store with a status file a real
+/// kiosk wrote), and rollout.yml's time as a function of hosts and batch size (running kiosks, since a host is
+/// done only when its status shows the pack on the glass). A benchmark, not a test: it prints a table and
+/// asserts nothing about speed.
+/// </summary>
+public static class FleetBench
+{
+    public static int Run(string[] args, TextWriter output)
+    {
+        if (args is not ["bench", ..])
+        {
+            output.WriteLine("usage: dotnet run -c Release --project tests/Kiosk.Fleet -- bench [--hosts 50] [--rollout-hosts 2,4,8] [--batches 1,2,4] [--repeat 3]");
+            return 2;
+        }
+
+        int gatherHosts = Option(args, "--hosts", 50);
+        int repeat = Option(args, "--repeat", 3);
+        int[] rolloutHosts = List(args, "--rollout-hosts", [2, 4, 8]);
+        int[] batches = List(args, "--batches", [1, 2, 4]);
+        using var packs = new TestPacks();
+
+        output.WriteLine($"## gather.yml, {gatherHosts} hosts (sshd only), {Environment.ProcessorCount} cores");
+        Gather(gatherHosts, repeat, packs, output);
+        if (rolloutHosts.Length > 0)
+        {
+            output.WriteLine();
+            output.WriteLine("## rollout.yml (canary alone, then batches; running kiosks on PNG displays; health poll 1 s)");
+            Rollout(rolloutHosts, batches, packs, output);
+        }
+
+        return 0;
+    }
+
+    private static void Gather(int hosts, int repeat, TestPacks packs, TextWriter output)
+    {
+        using var fleet = new TestFleet(online: hosts);
+        string statusFile = RealStatusFile(fleet.Hosts[0], packs.Pack("1.0.0"));
+        foreach (var host in fleet.Hosts)
+        {
+            host.Install(packs.Pack("1.0.0"));
+            File.Copy(statusFile, StatusFile.For(host.Store), overwrite: true);
+        }
+
+        string inventory = fleet.Inventory();
+        var one = Time(() => ChildProcess.Run(SshTools.Ssh, ["-o", "BatchMode=yes", "-o", $"UserKnownHostsFile={fleet.KnownHosts}", "-o", "StrictHostKeyChecking=accept-new",
+            "-i", fleet.ContentKey, "-p", fleet.Hosts[0].Port.ToString(CultureInfo.InvariantCulture), $"{Environment.UserName}@127.0.0.1", "status", "--json"]));
+        output.WriteLine($"one `ssh HOST status --json` through the content key: {one.TotalSeconds:0.00} s");
+        output.WriteLine();
+        output.WriteLine("| run | hosts | seconds | hosts in report |");
+        output.WriteLine("|---|---|---|---|");
+        for (int i = 1; i <= repeat; i++)
+        {
+            var (ran, took) = fleet.Playbook("gather.yml", inventory);
+            int reported = File.ReadAllLines(Path.Combine(fleet.Reports, "status.txt")).Count(l => l.StartsWith('k'));
+            output.WriteLine($"| {i} | {hosts} | {took.TotalSeconds:0.0}{(ran.ExitCode == 0 ? string.Empty : " (failed)")} | {reported} |");
+        }
+    }
+
+    private static void Rollout(int[] hostCounts, int[] batches, TestPacks packs, TextWriter output)
+    {
+        using var fleet = new TestFleet(online: hostCounts.Max());
+        foreach (var host in fleet.Hosts)
+        {
+            host.Install(packs.Pack("1.0.0"));
+            host.StartKiosk();
+        }
+
+        foreach (var host in fleet.Hosts)
+        {
+            TestFleet.WaitForStatus(host, s => TestFleet.PackOnGlass(s) is not null, "showing a pack");
+        }
+
+        output.WriteLine();
+        output.WriteLine("| hosts | batch | seconds | batches after the canary | all done |");
+        output.WriteLine("|---|---|---|---|---|");
+        int run = 0;
+        foreach (int hosts in hostCounts)
+        {
+            foreach (int batch in batches.Where(b => b < hosts))
+            {
+                string pack = packs.Pack($"3.{++run}.0");
+                var (ran, took) = fleet.Playbook("rollout.yml", fleet.Inventory(fleet.Hosts.Take(hosts)), "-e", $"kiosk_pack={pack}", "-e", $"kiosk_batch={batch}");
+                int rounds = (hosts - 1 + batch - 1) / batch;
+                output.WriteLine($"| {hosts} | {batch} | {took.TotalSeconds:0.0} | {rounds} | {(ran.ExitCode == 0 ? "yes" : "NO")} |");
+            }
+        }
+    }
+
+    /// <summary>A status file written by a real kiosk: run one on the store until it has written, then stop it.</summary>
+    private static string RealStatusFile(FleetHost host, string pack)
+    {
+        host.Install(pack);
+        host.StartKiosk();
+        try
+        {
+            TestFleet.WaitForStatus(host, s => TestFleet.PackOnGlass(s) is not null, "showing a pack");
+        }
+        finally
+        {
+            host.KillKiosk();
+        }
+
+        string copy = Path.Combine(host.Dir, "status-sample.json");
+        File.Copy(StatusFile.For(host.Store), copy, overwrite: true);
+        return copy;
+    }
+
+    private static TimeSpan Time(Action action)
+    {
+        var clock = Stopwatch.StartNew();
+        action();
+        return clock.Elapsed;
+    }
+
+    private static int Option(string[] args, string name, int fallback)
+    {
+        int i = Array.IndexOf(args, name);
+        return i >= 0 && i + 1 < args.Length ? int.Parse(args[i + 1], CultureInfo.InvariantCulture) : fallback;
+    }
+
+    private static int[] List(string[] args, string name, int[] fallback)
+    {
+        int i = Array.IndexOf(args, name);
+        return i >= 0 && i + 1 < args.Length
+            ? args[i + 1].Split(',', StringSplitOptions.RemoveEmptyEntries).Select(v => int.Parse(v, CultureInfo.InvariantCulture)).ToArray()
+            : fallback;
+    }
+}

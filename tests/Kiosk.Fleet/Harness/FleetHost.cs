@@ -1,0 +1,95 @@
+using System.Net;
+using System.Net.Sockets;
+using System.Text.Json;
+using Kiosk.Host.Packs;
+using Kiosk.Host.Tests.Push;
+
+namespace Kiosk.Fleet.Harness;
+
+/// <summary>
+/// One kiosk of the test fleet: its own store, settings and status file, and a real sshd on 127.0.0.1 with two
+/// keys, as install.sh and an admin account set them up on a Pi: the content key (forced command
+/// <c>kiosk pack receive</c>, restrict) and the admin key (a shell). Optionally a running kiosk on a PNG display.
+/// An offline host has a port nobody listens on.
+/// </summary>
+internal sealed class FleetHost : IDisposable
+{
+    private readonly SshServer? _server;
+    private KioskUnderSupervisor? _kiosk;
+
+    public FleetHost(string name, string dir, string contentKeyLine, string adminKeyLine, bool online, string[]? inputs = null)
+    {
+        Name = name;
+        Dir = dir;
+        Directory.CreateDirectory(dir);
+        Store = Path.Combine(dir, "store");
+        ConfigFile = Path.Combine(dir, "kiosk.json");
+        Frames = Path.Combine(dir, "frames");
+        File.WriteAllText(ConfigFile, JsonSerializer.Serialize(new
+        {
+            Kiosk = new { Display = $"png:{Frames}", Profile = "320x240", Store, PackPollInterval = "00:00:00.200", Inputs = inputs ?? [], AllowUnsignedPacks = true },
+            Status = new { WriteInterval = "00:00:00.200" },
+        }));
+        if (!online)
+        {
+            Port = UnusedPort();
+            return;
+        }
+
+        string receive = $"{ShellQuote.Of(Dotnet.Path)} {ShellQuote.Of(Dotnet.KioskDll)} pack receive --allow-unsigned --store {ShellQuote.Of(Store)}";
+        string keys = $"command=\"{receive.Replace("\"", "\\\"", StringComparison.Ordinal)}\",restrict {contentKeyLine}\n{adminKeyLine}\n";
+        _server = new SshServer(Path.Combine(dir, "sshd"), keys);
+        Port = _server.Port;
+    }
+
+    public string Name { get; }
+
+    public string Dir { get; }
+
+    public string Store { get; }
+
+    public string ConfigFile { get; }
+
+    /// <summary>Where the PNG display writes frames.</summary>
+    public string Frames { get; }
+
+    public int Port { get; }
+
+    public bool Online => _server is not null;
+
+    public string KioskLog => Path.Combine(Dir, "kiosk.log");
+
+    public string SshdLog => _server?.Log ?? "(offline)";
+
+    /// <summary>The sha256 the store's <c>current</c> points at, or null.</summary>
+    public string? Current => new PackStore(new PackStoreOptions { Root = Store }, TimeProvider.System).List().FirstOrDefault(p => p.IsCurrent)?.Sha256;
+
+    public void Install(string pack)
+    {
+        // The fleet's test packs are unsigned; signing has its own tests (Kiosk.Host.Tests, Kiosk.Faults).
+        var installed = new PackStore(new PackStoreOptions { Root = Store, AllowUnsigned = true }, TimeProvider.System).Install(pack);
+        Assert.True(installed.Ok, $"{Name}: {string.Join("; ", installed.Problems)}");
+    }
+
+    public void StartKiosk() => _kiosk ??= new KioskUnderSupervisor(ConfigFile, KioskLog);
+
+    /// <summary>Kills the kiosk and its supervisor at once (SIGKILL): no clean stop, as a power cut would.</summary>
+    public void KillKiosk()
+    {
+        _kiosk?.Dispose();
+        _kiosk = null;
+    }
+
+    public void Dispose()
+    {
+        _kiosk?.Dispose();
+        _server?.Dispose();
+    }
+
+    private static int UnusedPort()
+    {
+        using var probe = new TcpListener(IPAddress.Loopback, 0);
+        probe.Start();
+        return ((IPEndPoint)probe.LocalEndpoint).Port;
+    }
+}
