@@ -1,6 +1,8 @@
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using System.Text.Json.Serialization.Metadata;
+using Kiosk.Content.Json;
 
 namespace Kiosk.Content.Packing;
 
@@ -39,6 +41,8 @@ public static class PackFormat
         MaxDepth = 32,
         RespectRequiredConstructorParameters = true,
         RespectNullableAnnotations = true,
+        // Generated code for the pack's files; reflection for the rest (the host's store records, inspect's nodes).
+        TypeInfoResolver = JsonTypeInfoResolver.Combine(PackJsonContext.Default, new DefaultJsonTypeInfoResolver()),
     };
 
     /// <summary>Limit for one entry: the manifest, cases and signature have their own, far below a font's.</summary>
