@@ -221,12 +221,14 @@ public sealed class SceneRenderer : IDisposable
                 return;
         }
 
-        // Going deeper slides the new screen in from the right; going back, from the left.
-        float dir = Depth(to) > Depth(from) ? 1 : -1;
-        float w = Profile.Width;
-        canvas.Clear(_ctx.Theme.Background);
-        DrawScreen(canvas, from, -dir * e * w);
-        DrawScreen(canvas, to, dir * (1 - e) * w);
+        // Going deeper slides the new screen in from the right; going back, from the left. Whole-pixel offsets:
+        // the two screens then tile the frame exactly (no clear needed first) and each blit is a row copy,
+        // which keeps a slide frame on a 320x240 panel near its memcpy-and-convert floor.
+        int dir = Depth(to) > Depth(from) ? 1 : -1;
+        int w = Profile.Width;
+        int moved = (int)MathF.Round(e * w);
+        DrawScreen(canvas, from, -dir * moved);
+        DrawScreen(canvas, to, dir * (w - moved));
     }
 
     private enum TransitionStyle

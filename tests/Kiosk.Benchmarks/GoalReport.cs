@@ -12,11 +12,11 @@ internal static class GoalReport
     /// <summary>Benchmark method per transition kind, in <see cref="TransitionKind.All"/>'s order.</summary>
     private static readonly (string Method, string Kind)[] _kinds =
     [
-        (nameof(Hdmi1080Benchmarks.Morph), "morph"),
-        (nameof(Hdmi1080Benchmarks.CrossFade), "cross-fade"),
-        (nameof(Hdmi1080Benchmarks.Fade), "fade"),
-        (nameof(Hdmi1080Benchmarks.Slide), "slide"),
-        (nameof(Hdmi1080Benchmarks.Attract), "attract"),
+        (nameof(TransitionBenchmarks.Morph), "morph"),
+        (nameof(TransitionBenchmarks.CrossFade), "cross-fade"),
+        (nameof(TransitionBenchmarks.Fade), "fade"),
+        (nameof(TransitionBenchmarks.Slide), "slide"),
+        (nameof(TransitionBenchmarks.Attract), "attract"),
     ];
 
     public static List<BenchRow> Rows(IEnumerable<Summary> summaries, LoadedPack pack)
@@ -24,7 +24,7 @@ internal static class GoalReport
         var rows = new List<BenchRow>();
         foreach (var summary in summaries)
         {
-            if (Mean(summary, nameof(Hdmi1080Benchmarks.Memcpy)) is not { } baseline)
+            if (Mean(summary, nameof(TransitionBenchmarks.Memcpy)) is not { } baseline)
             {
                 continue;
             }
@@ -54,7 +54,7 @@ internal static class GoalReport
                 rows.Add(BenchGoals.Ratio(BenchGoals.FirstRender1080, cold / baseline, BenchGoals.FirstRender));
             }
 
-            if (profile == DisplayProfile.Hdmi && Report(summary, nameof(Hdmi1080Benchmarks.Morph)) is { } morph)
+            if (profile == DisplayProfile.Hdmi && Report(summary, nameof(TransitionBenchmarks.Morph)) is { } morph)
             {
                 rows.Add(BenchGoals.Allocations(BenchGoals.AllocationsMorph, morph.GcStats.GetBytesAllocatedPerOperation(morph.BenchmarkCase) ?? double.NaN));
             }

@@ -5,46 +5,19 @@ using Kiosk.Render.Profiles;
 namespace Kiosk.Benchmarks;
 
 /// <summary>
-/// 320x240 SPI panel: a frame of every transition kind converted to RGB565, and the conversion alone, against a
-/// memcpy of the RGBA frame.
+/// 320x240 SPI panel: every transition kind converted to RGB565, and the conversion alone, against a memcpy of
+/// the RGBA frame.
 /// </summary>
-[MemoryDiagnoser]
-public class Spi320Benchmarks
+public class Spi320Benchmarks() : TransitionBenchmarks(DisplayProfile.Spi320)
 {
-    private FrameCopyBaseline _copy = null!;
-    private TransitionSet _transitions = null!;
     private Rgb565Workload _vector = null!;
     private Rgb565Workload _scalar = null!;
 
-    [GlobalSetup]
-    public void Setup()
+    protected override void SetupExtra()
     {
-        _copy = new FrameCopyBaseline(320, 240);
-        _transitions = new TransitionSet(DisplayProfile.Spi320);
-        _vector = new Rgb565Workload(320, 240);
-        _scalar = new Rgb565Workload(320, 240, scalar: true);
+        _vector = new Rgb565Workload(Profile.Width, Profile.Height);
+        _scalar = new Rgb565Workload(Profile.Width, Profile.Height, scalar: true);
     }
-
-    [GlobalCleanup]
-    public void Cleanup() => _transitions.Dispose();
-
-    [Benchmark(Baseline = true)]
-    public void Memcpy() => _copy.Run();
-
-    [Benchmark]
-    public long Morph() => _transitions["morph"].Run();
-
-    [Benchmark]
-    public long CrossFade() => _transitions["cross-fade"].Run();
-
-    [Benchmark]
-    public long Fade() => _transitions["fade"].Run();
-
-    [Benchmark]
-    public long Slide() => _transitions["slide"].Run();
-
-    [Benchmark]
-    public long Attract() => _transitions["attract"].Run();
 
     [Benchmark]
     public void Rgb565Conversion() => _vector.Run();
