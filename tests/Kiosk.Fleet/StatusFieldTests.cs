@@ -86,7 +86,7 @@ public sealed class StatusFieldTests(FleetFixture fixture)
         Assert.InRange(Time(s["last_press"]), sent, updated);
         Assert.Null(s["last_error"]);
         Assert.Equal(ExpectedTemperature(), (double?)s["temperature_c"]);
-        Assert.Equal(File.Exists("/sys/devices/platform/soc/soc:firmware/get_throttled") || Kiosk.Host.Tests.Push.ChildProcess.Which("vcgencmd") is not null, s["throttled"] is not null);
+        Assert.Equal(File.Exists("/sys/devices/platform/soc/soc:firmware/get_throttled") || ChildProcess.Which("vcgencmd") is not null, s["throttled"] is not null);
     }
 
     [Fact]

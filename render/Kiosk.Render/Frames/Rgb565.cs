@@ -79,8 +79,12 @@ public static class Rgb565
     /// <remarks>
     /// Fully optimised from the first call: under tiered compilation a loop method can stay at a lower tier for a
     /// long time (seen under BenchmarkDotNet: 3x slower), and a panel sink calls this from its first frame.
+    /// Never inlined: under dynamic PGO the tier-1 <see cref="ConvertRow"/> inlined this loop and then ran out of
+    /// inlining budget for the byte-order shuffles, leaving two real calls per 16 pixels with vectors passed in
+    /// memory (<c>DOTNET_JitDisasmSummary=1</c> showed <c>PickLow</c>/<c>PickHigh</c> compiled on their own, a
+    /// 1011-byte <c>ConvertRow</c>, and the conversion at 1.43x memcpy against 0.78x with PGO off).
     /// </remarks>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    [MethodImpl(MethodImplOptions.NoInlining | MethodImplOptions.AggressiveOptimization)]
     private static int ConvertVectors<TOrder>(ref uint src, ref ushort dst, int pixels)
         where TOrder : struct, IByteOrder
     {

@@ -1,6 +1,7 @@
 using Kiosk.Content.Packing;
 using Kiosk.Faults.Support;
 using Kiosk.Host.Packs;
+using Kiosk.Host.Tests.Packs;
 using Xunit.Abstractions;
 
 namespace Kiosk.Faults.Install;

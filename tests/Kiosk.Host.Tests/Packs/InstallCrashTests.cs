@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using Kiosk.Content.Packing;
 using Kiosk.Host.Cli;
 using Kiosk.Host.Packs;
@@ -12,7 +11,6 @@ namespace Kiosk.Host.Tests.Packs;
 /// </summary>
 public sealed class InstallCrashTests(TestPacks packs) : IClassFixture<TestPacks>, IDisposable
 {
-    private static readonly string KioskDll = Path.Combine(AppContext.BaseDirectory, "kiosk.dll");
 
     private readonly TempDir _dir = new();
 
@@ -62,27 +60,7 @@ public sealed class InstallCrashTests(TestPacks packs) : IClassFixture<TestPacks
 
     private static (int ExitCode, string Stderr) RunKiosk(string? crashAt, params string[] args)
     {
-        Assert.True(File.Exists(KioskDll), $"{KioskDll} not built next to the tests");
-        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        start.ArgumentList.Add(KioskDll);
-        foreach (string arg in args)
-        {
-            start.ArgumentList.Add(arg);
-        }
-
-        start.Environment.Remove(StoreCommands.CrashVariable);
-        if (crashAt is not null)
-        {
-            start.Environment[StoreCommands.CrashVariable] = crashAt;
-        }
-
-        // A deliberate crash needs no dump.
-        start.Environment["DOTNET_DbgEnableMiniDump"] = "0";
-        using var process = Process.Start(start)!;
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        string stderr = process.StandardError.ReadToEnd();
-        process.WaitForExit();
-        _ = stdout.Result;
-        return (process.ExitCode, stderr);
+        var outcome = KioskChild.Run(args, crashAt);
+        return (outcome.ExitCode, outcome.Stderr);
     }
 }

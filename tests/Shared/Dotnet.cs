@@ -1,4 +1,4 @@
-namespace Kiosk.Host.Tests.Push;
+namespace Kiosk.Tests.Shared;
 
 /// <summary>The dotnet host and the built kiosk.dll, by full path: sshd gives a forced command a bare PATH.</summary>
 internal static class Dotnet
