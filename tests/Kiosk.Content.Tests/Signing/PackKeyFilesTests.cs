@@ -5,15 +5,15 @@ namespace Kiosk.Content.Tests.Signing;
 
 public sealed class PackKeyFilesTests : IDisposable
 {
-    private readonly string _dir = Directory.CreateTempSubdirectory("kiosk-keygen-").FullName;
+    private readonly TempDir _temp = new();
 
-    public void Dispose() => Directory.Delete(_dir, recursive: true);
+    public void Dispose() => _temp.Dispose();
 
     [Fact]
     [UnsupportedOSPlatform("windows")]
     public void Generate_writes_a_private_key_only_its_owner_can_read_and_a_matching_public_key()
     {
-        var written = PackKeyFiles.Generate(Path.Combine(_dir, "staff"));
+        var written = PackKeyFiles.Generate(Path.Combine(_temp.Path, "staff"));
 
         Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, File.GetUnixFileMode(written.PrivatePath));
         using var privateKey = PackKeys.Import(File.ReadAllText(written.PrivatePath), written.PrivatePath);
@@ -28,7 +28,7 @@ public sealed class PackKeyFilesTests : IDisposable
     [Fact]
     public void Generate_refuses_to_overwrite_a_key()
     {
-        string name = Path.Combine(_dir, "staff");
+        string name = Path.Combine(_temp.Path, "staff");
         File.WriteAllText(name + ".pub", "someone else's key");
 
         Assert.Throws<IOException>(() => PackKeyFiles.Generate(name));

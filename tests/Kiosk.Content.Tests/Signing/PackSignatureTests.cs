@@ -9,12 +9,12 @@ namespace Kiosk.Content.Tests.Signing;
 public sealed class PackSignatureTests(SigningFixture packs) : IClassFixture<SigningFixture>, IDisposable
 {
     private readonly ECDsa _key = PackKeys.Generate();
-    private readonly string _trusted = Directory.CreateTempSubdirectory("kiosk-trusted-").FullName;
+    private readonly TempDir _temp = new();
 
     public void Dispose()
     {
         _key.Dispose();
-        Directory.Delete(_trusted, recursive: true);
+        _temp.Dispose();
     }
 
     [Fact]
@@ -24,7 +24,7 @@ public sealed class PackSignatureTests(SigningFixture packs) : IClassFixture<Sig
         string pack = packs.Copy(packs.PackA);
 
         string keyId = PackSigner.Sign(pack, PackKeys.PrivatePem(_key));
-        var check = PackSignature.Verify(PackReader.Read(pack), _trusted);
+        var check = PackSignature.Verify(PackReader.Read(pack), _temp.Path);
 
         Assert.Equal(PackKeyId.Of(_key), keyId);
         Assert.Equal(SignatureStatus.Ok, check.Status);
@@ -68,7 +68,7 @@ public sealed class PackSignatureTests(SigningFixture packs) : IClassFixture<Sig
     {
         Trust(_key, "staff");
 
-        var check = PackSignature.Verify(PackReader.Read(packs.PackA), _trusted);
+        var check = PackSignature.Verify(PackReader.Read(packs.PackA), _temp.Path);
 
         Assert.Equal(SignatureStatus.Unsigned, check.Status);
         Assert.StartsWith("unsigned", check.Message);
@@ -83,7 +83,7 @@ public sealed class PackSignatureTests(SigningFixture packs) : IClassFixture<Sig
         string pack = packs.Copy(packs.PackA);
         PackSigner.Sign(pack, PackKeys.PrivatePem(_key));
 
-        var check = PackSignature.Verify(PackReader.Read(pack), _trusted);
+        var check = PackSignature.Verify(PackReader.Read(pack), _temp.Path);
 
         Assert.Equal(SignatureStatus.UnknownKey, check.Status);
         Assert.StartsWith($"signed by unknown key {PackKeyId.Of(_key)}", check.Message);
@@ -98,7 +98,7 @@ public sealed class PackSignatureTests(SigningFixture packs) : IClassFixture<Sig
         string forged = packs.Copy(packs.PackB);
         AddEntry(forged, PackFormat.SignatureEntry, PackReader.Read(signed).Signature!);
 
-        var check = PackSignature.Verify(PackReader.Read(forged), _trusted);
+        var check = PackSignature.Verify(PackReader.Read(forged), _temp.Path);
 
         Assert.Equal(SignatureStatus.BadSignature, check.Status);
         Assert.StartsWith("bad signature", check.Message);
@@ -116,7 +116,7 @@ public sealed class PackSignatureTests(SigningFixture packs) : IClassFixture<Sig
         string keyed = text.Replace("0123456789abcdef", PackKeyId.Of(_key), StringComparison.Ordinal);
         AddEntry(pack, PackFormat.SignatureEntry, System.Text.Encoding.UTF8.GetBytes(keyed));
 
-        var check = PackSignature.Verify(PackReader.Read(pack), _trusted);
+        var check = PackSignature.Verify(PackReader.Read(pack), _temp.Path);
 
         Assert.Equal(SignatureStatus.BadSignature, check.Status);
         Assert.StartsWith("bad signature", check.Message);
@@ -137,7 +137,7 @@ public sealed class PackSignatureTests(SigningFixture packs) : IClassFixture<Sig
             Assert.Single(zip.Entries, e => e.FullName == PackFormat.SignatureEntry);
         }
 
-        var check = PackSignature.Verify(PackReader.Read(pack), _trusted);
+        var check = PackSignature.Verify(PackReader.Read(pack), _temp.Path);
         Assert.True(check.Ok, check.Message);
         Assert.Equal(PackKeyId.Of(second), check.KeyId);
     }
@@ -177,19 +177,19 @@ public sealed class PackSignatureTests(SigningFixture packs) : IClassFixture<Sig
     [Fact]
     public void Trust_is_configured_only_by_a_folder_holding_pub_files()
     {
-        Assert.False(TrustedKeys.IsConfigured(Path.Combine(_trusted, "missing")));
-        Assert.False(TrustedKeys.IsConfigured(_trusted));
-        File.WriteAllText(Path.Combine(_trusted, "README"), "keys go here");
-        Assert.False(TrustedKeys.IsConfigured(_trusted));
+        Assert.False(TrustedKeys.IsConfigured(Path.Combine(_temp.Path, "missing")));
+        Assert.False(TrustedKeys.IsConfigured(_temp.Path));
+        File.WriteAllText(Path.Combine(_temp.Path, "README"), "keys go here");
+        Assert.False(TrustedKeys.IsConfigured(_temp.Path));
 
         Trust(_key, "staff");
 
-        Assert.True(TrustedKeys.IsConfigured(_trusted));
-        Assert.Equal([PackKeyId.Of(_key)], TrustedKeys.Load(_trusted).Keys);
+        Assert.True(TrustedKeys.IsConfigured(_temp.Path));
+        Assert.Equal([PackKeyId.Of(_key)], TrustedKeys.Load(_temp.Path).Keys);
     }
 
     private void Trust(ECDsa key, string name) =>
-        File.WriteAllText(Path.Combine(_trusted, name + ".pub"), PackKeys.PublicPem(key));
+        File.WriteAllText(Path.Combine(_temp.Path, name + ".pub"), PackKeys.PublicPem(key));
 
     private static void AddEntry(string pack, string name, byte[] bytes)
     {

@@ -8,9 +8,11 @@ namespace Kiosk.Content.Tests.Signing;
 /// </summary>
 public sealed class SigningFixture : IDisposable
 {
+    private readonly TempDir _temp = new();
+
     public SigningFixture()
     {
-        Dir = Directory.CreateTempSubdirectory("kiosk-signing-test-").FullName;
+        Dir = _temp.Path;
         string source = FindSource();
         PackA = Build(source, "1.0.0");
         PackB = Build(source, "2.0.0");
@@ -30,7 +32,7 @@ public sealed class SigningFixture : IDisposable
         return copy;
     }
 
-    public void Dispose() => Directory.Delete(Dir, recursive: true);
+    public void Dispose() => _temp.Dispose();
 
     private string Build(string source, string version)
     {

@@ -7,14 +7,14 @@ namespace Kiosk.Host.Tests.Cli;
 /// <summary>The verbs staff and scripts call: exit codes 0 / 1 (refused) / 2 (usage), messages on stderr.</summary>
 public sealed class PackCliTests : IDisposable
 {
-    private readonly string _dir = Directory.CreateTempSubdirectory("kiosk-cli-").FullName;
+    private readonly TempDir _temp = new();
 
-    public void Dispose() => Directory.Delete(_dir, true);
+    public void Dispose() => _temp.Dispose();
 
     [Fact]
     public void BuildVerifyInspectRender()
     {
-        string pack = Path.Combine(_dir, "cases.kpack");
+        string pack = Path.Combine(_temp.Path, "cases.kpack");
         var (code, output, _) = Run("pack", "build", Path.Combine(SeedPack.RepoRoot, "seeds"), "-o", pack);
         Assert.Equal(ExitCodes.Ok, code);
         Assert.Contains("5 cases", output, StringComparison.Ordinal);
@@ -28,7 +28,7 @@ public sealed class PackCliTests : IDisposable
         using var json = JsonDocument.Parse(output);
         Assert.Equal(5, json.RootElement.GetProperty("cases").GetArrayLength());
 
-        string png = Path.Combine(_dir, "d.png");
+        string png = Path.Combine(_temp.Path, "d.png");
         (code, _, _) = Run("render", "--pack", pack, "--profile", "480x320", "--screen", "kunshan/2/diagram", "-o", png);
         Assert.Equal(ExitCodes.Ok, code);
         Assert.Equal(480, Kiosk.Render.Frames.FramePng.Decode(File.ReadAllBytes(png)).Width);
@@ -37,7 +37,7 @@ public sealed class PackCliTests : IDisposable
     [Fact]
     public void BrokenSourceIsRefusedWithFileLineAndField()
     {
-        string src = Path.Combine(_dir, "src");
+        string src = Path.Combine(_temp.Path, "src");
         Directory.CreateDirectory(src);
         File.Copy(Path.Combine(SeedPack.RepoRoot, "seeds", "pack.yaml"), Path.Combine(src, "pack.yaml"));
         string text = File.ReadAllText(Path.Combine(SeedPack.RepoRoot, "seeds", "kunshan.yaml"));
@@ -46,16 +46,16 @@ public sealed class PackCliTests : IDisposable
         int end = text.IndexOf('\n', at);
         File.WriteAllText(Path.Combine(src, "kunshan.yaml"), string.Concat(text.AsSpan(0, at), "    scale: galactic", text.AsSpan(end)));
 
-        var (code, _, error) = Run("pack", "build", src, "-o", Path.Combine(_dir, "x.kpack"));
+        var (code, _, error) = Run("pack", "build", src, "-o", Path.Combine(_temp.Path, "x.kpack"));
         Assert.Equal(ExitCodes.Refused, code);
         Assert.Matches($@"kunshan\.yaml:{line}:12: actors\[0\]\.scale: unknown scale 'galactic'", error);
-        Assert.False(File.Exists(Path.Combine(_dir, "x.kpack")));
+        Assert.False(File.Exists(Path.Combine(_temp.Path, "x.kpack")));
     }
 
     [Fact]
     public void CheckFitRefusalLeavesTheExistingOutputUntouched()
     {
-        string src = Path.Combine(_dir, "wide");
+        string src = Path.Combine(_temp.Path, "wide");
         Directory.CreateDirectory(src);
         string testSource = Repo.Path("tests", "Kiosk.Host.Tests", "Packs", "TestSource");
         File.Copy(Path.Combine(testSource, "pack.yaml"), Path.Combine(src, "pack.yaml"));
@@ -63,7 +63,7 @@ public sealed class PackCliTests : IDisposable
         string text = File.ReadAllText(Path.Combine(testSource, "example.yaml"))
             .Replace("title: Example Town Grows Up", "title: W" + new string('w', 57), StringComparison.Ordinal);
         File.WriteAllText(Path.Combine(src, "example.yaml"), text);
-        string output = Path.Combine(_dir, "out", "cases.kpack");
+        string output = Path.Combine(_temp.Path, "out", "cases.kpack");
         Directory.CreateDirectory(Path.GetDirectoryName(output)!);
         byte[] before = [1, 2, 3, 4];
         File.WriteAllBytes(output, before);
@@ -79,7 +79,7 @@ public sealed class PackCliTests : IDisposable
     [Fact]
     public void TamperedPackIsRefusedByVerify()
     {
-        string pack = Path.Combine(_dir, "t.kpack");
+        string pack = Path.Combine(_temp.Path, "t.kpack");
         File.Copy(SeedPack.Path, pack);
         using (var f = File.Open(pack, FileMode.Open))
         {
@@ -99,7 +99,7 @@ public sealed class PackCliTests : IDisposable
     {
         Assert.Equal(ExitCodes.Usage, Run("pack", "build").Code);
         Assert.Equal(ExitCodes.Usage, Run("frobnicate").Code);
-        Assert.Equal(ExitCodes.Usage, Run("render", "--pack", SeedPack.Path, "--screen", "nowhere", "-o", Path.Combine(_dir, "n.png")).Code);
+        Assert.Equal(ExitCodes.Usage, Run("render", "--pack", SeedPack.Path, "--screen", "nowhere", "-o", Path.Combine(_temp.Path, "n.png")).Code);
     }
 
     private static (int Code, string Out, string Error) Run(params string[] args)

@@ -5,11 +5,11 @@ namespace Kiosk.Host.Tests.Deploy;
 /// <summary>The shell scripts in deploy/: they parse, and install.sh refuses a content key that is not one.</summary>
 public sealed class DeployScriptTests : IDisposable
 {
-    private readonly string _dir = Directory.CreateTempSubdirectory("kiosk-deploy-test-").FullName;
+    private readonly TempDir _temp = new();
 
     public static TheoryData<string> Scripts => [.. ScriptNames()];
 
-    public void Dispose() => Directory.Delete(_dir, recursive: true);
+    public void Dispose() => _temp.Dispose();
 
     private static IEnumerable<string> ScriptNames() =>
         Directory.EnumerateFiles(RepoFiles.DeployDir, "*.sh").Select(p => Path.GetFileName(p)).Order(StringComparer.Ordinal);
@@ -35,7 +35,7 @@ public sealed class DeployScriptTests : IDisposable
     [InlineData("ssh-ed25519 AAAA\",command=\"/bin/sh x", "not base64")]
     public void Install_refuses_a_content_key_that_is_not_a_plain_public_key(string keyLine, string reason)
     {
-        string key = Path.Combine(_dir, "content.pub");
+        string key = Path.Combine(_temp.Path, "content.pub");
         File.WriteAllText(key, keyLine + "\n");
 
         // Refused before anything is checked or changed on the machine, so this is safe to run anywhere.

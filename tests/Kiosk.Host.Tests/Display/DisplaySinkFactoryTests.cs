@@ -68,19 +68,13 @@ public sealed class DisplaySinkFactoryTests
     [Fact]
     public void Png_uses_the_configured_size_and_directory()
     {
-        string directory = Path.Combine(Path.GetTempPath(), $"kiosk-png-{Guid.NewGuid():N}");
-        try
-        {
-            using var sink = CreateFactory().Create(new DisplayOptions { Spec = $"png:{directory}", Width = 320, Height = 200 });
+        using var temp = new TempDir();
+        string directory = temp.Combine("frames");
+        using var sink = CreateFactory().Create(new DisplayOptions { Spec = $"png:{directory}", Width = 320, Height = 200 });
 
-            Assert.IsType<PngSink>(sink);
-            Assert.Equal((320, 200), (sink.Width, sink.Height));
-            Assert.True(Directory.Exists(directory));
-        }
-        finally
-        {
-            Directory.Delete(directory, recursive: true);
-        }
+        Assert.IsType<PngSink>(sink);
+        Assert.Equal((320, 200), (sink.Width, sink.Height));
+        Assert.True(Directory.Exists(directory));
     }
 
     [Fact]

@@ -12,25 +12,19 @@ namespace Kiosk.Host.Tests.Loop;
 /// <summary>`kiosk run` as a service: first frame, READY, presses becoming frames, watchdog pings.</summary>
 public sealed class KioskHostTests : IDisposable
 {
-    private readonly string _dir = Path.Combine(Path.GetTempPath(), "kiosk-host-" + Guid.NewGuid().ToString("N"));
+    private readonly TempDir _temp = new();
 
-    public void Dispose()
-    {
-        if (Directory.Exists(_dir))
-        {
-            Directory.Delete(_dir, true);
-        }
-    }
+    public void Dispose() => _temp.Dispose();
 
     [Fact]
     public async Task FirstFrameReachesTheDisplayThenReadyThenPressesMakeFrames()
     {
         var notifier = new RecordingNotifier();
-        string frames = Path.Combine(_dir, "frames");
+        string frames = Path.Combine(_temp.Path, "frames");
         using var host = KioskHost.Build(null, new Dictionary<string, string?>
         {
             ["Kiosk:Pack"] = SeedPack.Path,
-            ["Kiosk:Store"] = Path.Combine(_dir, "store"),
+            ["Kiosk:Store"] = Path.Combine(_temp.Path, "store"),
             ["Kiosk:Display"] = "png:" + frames,
             ["Kiosk:Profile"] = "320x240",
         }, configure: s => s.AddSingleton<ISystemdNotifier>(notifier));

@@ -11,14 +11,14 @@ namespace Kiosk.Host.Tests.Packs;
 /// <summary>Hot reload: a changed pack file is loaded and handed over; a broken one never replaces the good one.</summary>
 public sealed class PackWatcherTests : IDisposable
 {
-    private readonly string _dir = Directory.CreateTempSubdirectory("kiosk-watch-").FullName;
+    private readonly TempDir _temp = new();
 
-    public void Dispose() => Directory.Delete(_dir, true);
+    public void Dispose() => _temp.Dispose();
 
     [Fact]
     public void NewPackIsTakenAndBrokenPackIsRefused()
     {
-        string shown = Path.Combine(_dir, "shown.kpack");
+        string shown = Path.Combine(_temp.Path, "shown.kpack");
         File.Copy(SeedPack.Path, shown);
         var watcher = Watcher(shown);
         Assert.Equal("regional-development-cases", watcher.Initial.Manifest.Id);
@@ -26,7 +26,7 @@ public sealed class PackWatcherTests : IDisposable
         Assert.False(watcher.TryTake(out _), "an unchanged file is not reloaded");
 
         // A different, valid pack: the small test pack.
-        string small = Path.Combine(_dir, "small.kpack");
+        string small = Path.Combine(_temp.Path, "small.kpack");
         PackBuilder.Build(Repo.Path("tests", "Kiosk.Host.Tests", "Packs", "TestSource"), small);
         File.Copy(small, shown, overwrite: true);
         watcher.Poll();
@@ -45,14 +45,14 @@ public sealed class PackWatcherTests : IDisposable
     [Fact]
     public void InstallAndRollbackInTheStoreAreSwappedIn()
     {
-        string root = Path.Combine(_dir, "store");
-        var store = new Kiosk.Host.Packs.PackStore(new Kiosk.Host.Packs.PackStoreOptions { Root = root, TrustedKeysDir = Path.Combine(_dir, "no-keys"), AllowUnsigned = true }, TimeProvider.System);
+        string root = Path.Combine(_temp.Path, "store");
+        var store = new Kiosk.Host.Packs.PackStore(new Kiosk.Host.Packs.PackStoreOptions { Root = root, TrustedKeysDir = Path.Combine(_temp.Path, "no-keys"), AllowUnsigned = true }, TimeProvider.System);
         Assert.True(store.Install(SeedPack.Path).Ok);
         var config = KioskSettings.Load(new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?> { ["Kiosk:Store"] = root }).Build());
         var watcher = new PackWatcher(Options.Create(config.PackWatcher), TimeProvider.System, NullLogger<PackWatcher>.Instance);
         Assert.Equal("regional-development-cases", watcher.Initial.Manifest.Id);
 
-        string small = Path.Combine(_dir, "small.kpack");
+        string small = Path.Combine(_temp.Path, "small.kpack");
         PackBuilder.Build(Repo.Path("tests", "Kiosk.Host.Tests", "Packs", "TestSource"), small);
         Assert.True(store.Install(small).Ok);
         watcher.Poll();

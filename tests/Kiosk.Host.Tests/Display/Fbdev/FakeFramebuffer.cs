@@ -7,10 +7,12 @@ internal sealed class FakeFramebuffer : IDisposable
 {
     public const byte Untouched = 0xAA;
 
+    private readonly TempDir _temp = new();
+
     public FakeFramebuffer(FramebufferGeometry geometry)
     {
         Geometry = geometry;
-        Path = System.IO.Path.Combine(System.IO.Path.GetTempPath(), $"kiosk-fb-{Guid.NewGuid():N}");
+        Path = _temp.File("fb");
         File.WriteAllBytes(Path, Enumerable.Repeat(Untouched, (int)geometry.Length).ToArray());
     }
 
@@ -22,5 +24,5 @@ internal sealed class FakeFramebuffer : IDisposable
 
     public byte[] Bytes() => File.ReadAllBytes(Path);
 
-    public void Dispose() => File.Delete(Path);
+    public void Dispose() => _temp.Dispose();
 }

@@ -6,12 +6,15 @@ namespace Kiosk.Host.Tests.Display.Png;
 
 public sealed class PngSinkTests : IDisposable
 {
-    private readonly string _directory = Path.Combine(Path.GetTempPath(), $"kiosk-png-{Guid.NewGuid():N}");
+    private readonly TempDir _temp = new();
+
+    // The sink makes its own folder: the tests give it one that does not exist yet.
+    private string Frames => _temp.Combine("frames");
 
     [Fact]
     public void Writes_a_decodable_png_with_the_frame_pixels()
     {
-        using var sink = new PngSink(_directory, 4, 3);
+        using var sink = new PngSink(Frames, 4, 3);
         var frame = TestFrames.Solid(4, 3, 0, 0, 0);
         TestFrames.SetPixel(frame, 0, 0, 255, 0, 0);
         TestFrames.SetPixel(frame, 3, 0, 0, 255, 0);
@@ -20,7 +23,7 @@ public sealed class PngSinkTests : IDisposable
 
         sink.Present(frame, frame.Dirty);
 
-        string path = Path.Combine(_directory, "frame-000001.png");
+        string path = Path.Combine(Frames, "frame-000001.png");
         using var decoded = SKBitmap.Decode(path);
         Assert.NotNull(decoded);
         Assert.Equal((4, 3), (decoded.Width, decoded.Height));
@@ -34,7 +37,7 @@ public sealed class PngSinkTests : IDisposable
     [Fact]
     public void Numbers_frames_and_keeps_only_the_newest()
     {
-        using var sink = new PngSink(_directory, 2, 2, maxFiles: 3);
+        using var sink = new PngSink(Frames, 2, 2, maxFiles: 3);
 
         for (int i = 0; i < 5; i++)
         {
@@ -43,32 +46,32 @@ public sealed class PngSinkTests : IDisposable
 
         Assert.Equal(
             ["frame-000003.png", "frame-000004.png", "frame-000005.png"],
-            Directory.GetFiles(_directory).Select(Path.GetFileName).Order(StringComparer.Ordinal));
-        using var newest = SKBitmap.Decode(Path.Combine(_directory, "frame-000005.png"));
+            Directory.GetFiles(Frames).Select(Path.GetFileName).Order(StringComparer.Ordinal));
+        using var newest = SKBitmap.Decode(Path.Combine(Frames, "frame-000005.png"));
         Assert.Equal(160, newest.GetPixel(1, 1).Red);
     }
 
     [Fact]
     public void Continues_numbering_after_an_earlier_run_and_prunes_its_files()
     {
-        using (var first = new PngSink(_directory, 2, 2, maxFiles: 2))
+        using (var first = new PngSink(Frames, 2, 2, maxFiles: 2))
         {
             first.Present(TestFrames.Solid(2, 2, 1, 2, 3));
             first.Present(TestFrames.Solid(2, 2, 1, 2, 3));
         }
 
-        using var second = new PngSink(_directory, 2, 2, maxFiles: 2);
+        using var second = new PngSink(Frames, 2, 2, maxFiles: 2);
         second.Present(TestFrames.Solid(2, 2, 1, 2, 3));
 
         Assert.Equal(
             ["frame-000002.png", "frame-000003.png"],
-            Directory.GetFiles(_directory).Select(Path.GetFileName).Order(StringComparer.Ordinal));
+            Directory.GetFiles(Frames).Select(Path.GetFileName).Order(StringComparer.Ordinal));
     }
 
     [Fact]
     public void Frame_pixels_are_not_kept_after_present()
     {
-        using var sink = new PngSink(_directory, 2, 1);
+        using var sink = new PngSink(Frames, 2, 1);
         var frame = TestFrames.Solid(2, 1, 10, 20, 30);
         sink.Present(frame, frame.Dirty);
 
@@ -77,17 +80,11 @@ public sealed class PngSinkTests : IDisposable
         frame.SetDirty([new PixelRect(0, 0, 2, 1)]);
         sink.Present(frame, frame.Dirty);
 
-        using var first = SKBitmap.Decode(Path.Combine(_directory, "frame-000001.png"));
-        using var second = SKBitmap.Decode(Path.Combine(_directory, "frame-000002.png"));
+        using var first = SKBitmap.Decode(Path.Combine(Frames, "frame-000001.png"));
+        using var second = SKBitmap.Decode(Path.Combine(Frames, "frame-000002.png"));
         Assert.Equal(new SKColor(10, 20, 30), first.GetPixel(1, 0));
         Assert.Equal(new SKColor(255, 255, 255), second.GetPixel(1, 0));
     }
 
-    public void Dispose()
-    {
-        if (Directory.Exists(_directory))
-        {
-            Directory.Delete(_directory, recursive: true);
-        }
-    }
+    public void Dispose() => _temp.Dispose();
 }
