@@ -18,8 +18,9 @@ public sealed partial class PowerCutTests(BootedAppliance appliance, ITestOutput
 {
     private static int Cuts => Environment.GetEnvironmentVariable("KIOSK_SYSTEM_LONG") == "1" ? 200 : 20;
 
-    // Cut disks booted to the glass (besides the trial cut, which is always booted).
-    private static int Booted => Environment.GetEnvironmentVariable("KIOSK_SYSTEM_LONG") == "1" ? 5 : 1;
+    // Cut disks also booted to the glass. The trial cut (below) is always booted, so the normal run, which must fit
+    // the CI budget, boots no random cut: their disks are read on the host as the next boot would read them.
+    private static int Booted => Environment.GetEnvironmentVariable("KIOSK_SYSTEM_LONG") == "1" ? 5 : 0;
 
     [Fact]
     public void After_every_power_cut_during_a_push_current_is_a_whole_pack_and_the_glass_shows_it()

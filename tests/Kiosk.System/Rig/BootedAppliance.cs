@@ -58,8 +58,10 @@ public sealed class BootedAppliance : IDisposable
         double? starting = Boot.First("Starting kiosk.service");
         double? frame = Boot.First("first frame on");
         double? ready = Boot.First("Started kiosk.service");
+        double? card = Boot.First("Initialized bochs-drm");
+        string timeline = Boot.Lines.FirstOrDefault(l => l.Text.Contains("start-up, seconds since the process began", StringComparison.Ordinal)).Text ?? "(no start-up line)";
         return string.Create(CultureInfo.InvariantCulture,
-            $"boot (seconds since the kernel started, TCG, 2 vCPUs on 2 shared cores): sshd {sshd:F1}, kiosk.service starting {starting:F1}, first frame {frame:F1}, READY {ready:F1}, multi-user.target {multiUser:F1}; service start -> first frame {frame - starting:F1} s; QEMU start -> first frame (host clock, includes firmware) {HostSecondsToFirstFrame:F1} s");
+            $"boot (seconds since the kernel started, TCG, 2 vCPUs on 2 shared cores): sshd {sshd:F1}, kiosk.service starting {starting:F1}, DRM card (bochs-drm) {card:F1}, first frame {frame:F1}, READY {ready:F1}, multi-user.target {multiUser:F1}; service start -> first frame {frame - starting:F1} s; QEMU start -> first frame (host clock, includes firmware) {HostSecondsToFirstFrame:F1} s; kiosk's own {timeline[(timeline.IndexOf("start-up", StringComparison.Ordinal) is int i and >= 0 ? i : 0)..]}");
     }
 
     /// <summary>The screen as the host renders it from the pack the glass should show.</summary>
