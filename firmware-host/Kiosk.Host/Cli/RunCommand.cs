@@ -63,12 +63,13 @@ internal static class RunCommand
 
             try
             {
-                using var host = KioskHost.Build(configFile?.FullName, overrides);
+                var preload = KioskHost.PreloadPack(configFile?.FullName, overrides);
+                using var host = KioskHost.Build(configFile?.FullName, overrides, preload: preload);
                 timeline.Mark("settings read and display chosen");
 
                 // Made before the host starts, so a refused --pack or a display that cannot open is one line here,
-                // not the host's failed-start log with a stack trace. The pack is read and verified (its fonts
-                // proved glyph by glyph: the slowest step of a start) on another core while the display opens.
+                // not the host's failed-start log with a stack trace. The pack (read and verified since the preload
+                // above, on another core) is taken while the display opens.
                 var packs = Task.Run(() =>
                 {
                     var watcher = host.Services.GetRequiredService<PackWatcher>();
