@@ -1,7 +1,4 @@
 using System.Buffers.Binary;
-using System.IO.Compression;
-using System.Security.Cryptography;
-using System.Text.Json.Nodes;
 
 namespace Kiosk.SystemTests.Rig;
 
@@ -42,39 +39,8 @@ public static class TestPacks
     public static string UnreadableByTheRenderer(string version, string dir)
     {
         string built = Variant(version, "Fails Only on the Device", dir, signed: false);
-        string pack = Path.Combine(dir, $"cases-{version}-bad-font.kpack");
-        var entries = new List<(string Name, byte[] Bytes)>();
-        using (var zip = ZipFile.OpenRead(built))
-        {
-            foreach (var entry in zip.Entries)
-            {
-                using var stream = entry.Open();
-                using var copy = new MemoryStream();
-                stream.CopyTo(copy);
-                entries.Add((entry.FullName, copy.ToArray()));
-            }
-        }
-
-        int font = entries.FindIndex(e => e.Name == "fonts/latin.ttf");
-        byte[] patched = WithUnitsPerEm(entries[font].Bytes, 20000);
-        entries[font] = (entries[font].Name, patched);
-        int at = entries.FindIndex(e => e.Name == "manifest.json");
-        var manifest = JsonNode.Parse(entries[at].Bytes)!;
-        var listed = manifest["entries"]!.AsArray().Single(e => (string?)e!["path"] == "fonts/latin.ttf")!;
-        listed["size"] = patched.Length;
-        listed["sha256"] = Convert.ToHexStringLower(SHA256.HashData(patched));
-        entries[at] = (entries[at].Name, System.Text.Encoding.UTF8.GetBytes(manifest.ToJsonString()));
-
-        File.Delete(pack);
-        using (var zip = ZipFile.Open(pack, ZipArchiveMode.Create))
-        {
-            foreach (var (name, bytes) in entries.Where(e => e.Name != "signature.json"))
-            {
-                using var stream = zip.CreateEntry(name, CompressionLevel.Optimal).Open();
-                stream.Write(bytes);
-            }
-        }
-
+        string pack = PackSurgery.Rewrite(built, Path.Combine(dir, $"cases-{version}-bad-font.kpack"),
+            (name, bytes) => name == "fonts/latin.ttf" ? WithUnitsPerEm(bytes, 20000) : bytes);
         return ApplianceImage.Instance.Sign(pack);
     }
 
