@@ -5,6 +5,9 @@
 # image's kiosk.json reads /dev/input/by-path/pci-0000:00:05.0-event-kbd), the virtio disk, user networking
 # closed to the outside (restrict=on) with the guest's sshd on a free 127.0.0.1 port, and a QMP socket for
 # screendumps (format png), keys (input-send-event) and the power (quit = the plug pulled).
+# The display is named video0: a keyboard hot-plugged with display=video0 (device_add virtio-keyboard-pci,
+# ...,display=video0) is bound to it, and input-send-event with "device": "video0" goes to that keyboard only;
+# keys sent without a device go to the boot keyboard (QEMU skips bound keyboards for unrouted input).
 #
 # --disk boots another copy of DIR/disk.img (tests boot copies, so the built image stays as built). QEMU runs
 # in the background; the script prints, one per line, what a test needs:
@@ -47,11 +50,11 @@ arch="$(cat "$dir/arch")"
 case "$arch" in
   amd64)
     qemu=(qemu-system-x86_64 -machine pc -cpu max -vga none
-      -device bochs-display,xres=1920,yres=1080,addr=0x2) ;;
+      -device bochs-display,id=video0,xres=1920,yres=1080,addr=0x2) ;;
   arm64)
     # cortex-a72 rather than max: TCG's emulated pointer authentication makes max several times slower.
     qemu=(qemu-system-aarch64 -machine virt -cpu cortex-a72
-      -device virtio-gpu-pci,xres=1920,yres=1080,addr=0x2) ;;
+      -device virtio-gpu-pci,id=video0,xres=1920,yres=1080,addr=0x2) ;;
   *) echo "boot.sh: unknown arch '$arch' in $dir/arch" >&2; exit 1 ;;
 esac
 command -v "${qemu[0]}" >/dev/null || { echo "boot.sh: ${qemu[0]} not found: run deploy/setup.sh" >&2; exit 1; }

@@ -6,9 +6,14 @@ set -eu
 # The site's settings first: install.sh keeps an existing /etc/kiosk/kiosk.json.
 install -d -m 0755 /etc/kiosk
 install -m 0644 /tmp/kiosk.json /etc/kiosk/kiosk.json
-# Unsigned packs: the tests push packs compiled on the fly; signing is proven against a real sshd in
-# tests/Kiosk.Host.Tests/Push.
-/tmp/kiosk-install/install.sh --content-key /tmp/content_key.pub --allow-unsigned --no-start
+# Signed packs only, as on a site, when image.sh was given a --trusted-key (the system tests sign every pack
+# they push with it); otherwise a proof image that takes unsigned packs.
+signing=""
+for key in /tmp/trusted-keys/*.pub; do
+  [ -e "$key" ] && signing="$signing --trusted-key $key"
+done
+# shellcheck disable=SC2086 # one word per flag
+/tmp/kiosk-install/install.sh --content-key /tmp/content_key.pub ${signing:---allow-unsigned} --no-start
 
 # The tests' way in (journal, systemctl, freezing the kiosk): root with the build's admin key only.
 install -d -m 0700 /root/.ssh

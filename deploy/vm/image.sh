@@ -2,7 +2,7 @@
 # Builds the system tests' appliance: a minimal Debian trixie with the published kiosk installed by the real
 # deploy/install.sh, booting straight to the exhibit (no login, no network needed).
 #   deploy/vm/image.sh [--arch amd64|arm64] [--kiosk DIR|TARBALL] [--content-key FILE.pub] [--admin-key FILE.pub]
-#                      [--size MB] -o DIR
+#                      [--trusted-key SIGNER.pub] [--size MB] -o DIR
 # writes DIR/disk.img (raw ext4, the whole root file system), DIR/vmlinuz, DIR/initrd.img, DIR/cmdline (kernel
 # command line, root on the virtio disk), DIR/arch, and when no key is given DIR/content_key{,.pub} and
 # DIR/admin_key{,.pub} (made for this build). deploy/vm/boot.sh DIR boots it.
@@ -10,6 +10,8 @@
 # --kiosk defaults to artifacts/kiosk-linux-x64.tar.gz (arm64: -linux-arm64), from deploy/publish.sh.
 # --admin-key goes into root's authorized_keys: the test's way in to read the journal and freeze the kiosk;
 # the content key goes in through install.sh exactly as on a Pi.
+# --trusted-key (a NAME.pub from `kiosk keygen`) goes in through install.sh --trusted-key: the kiosk then takes
+# only packs signed by it. Without it the image is installed with --allow-unsigned (a proof image, not a site's).
 #
 # The build is cached: DIR/inputs.sha256 is a hash of this script, install.sh, kiosk.service, the published
 # kiosk's files (by content, not time) and the options; when it matches, nothing is rebuilt.
@@ -22,6 +24,7 @@ arch=amd64
 kiosk=""
 content_key=""
 admin_key=""
+trusted_key=""
 out=""
 size_mb=""
 mirror="${KIOSK_VM_MIRROR:-http://deb.debian.org/debian}"
@@ -36,6 +39,7 @@ while [ $# -gt 0 ]; do
     --kiosk) [ $# -ge 2 ] || usage; kiosk="$2"; shift 2 ;;
     --content-key) [ $# -ge 2 ] || usage; content_key="$2"; shift 2 ;;
     --admin-key) [ $# -ge 2 ] || usage; admin_key="$2"; shift 2 ;;
+    --trusted-key) [ $# -ge 2 ] || usage; trusted_key="$2"; shift 2 ;;
     --size) [ $# -ge 2 ] || usage; size_mb="$2"; shift 2 ;;
     -o) [ $# -ge 2 ] || usage; out="$2"; shift 2 ;;
     -h|--help) usage ;;
@@ -75,9 +79,10 @@ cp "$repo/deploy/install.sh" "$repo/deploy/kiosk.service" "$work/kiosk/"
 
 hash="$( {
   echo "arch=$arch size=$size_mb mirror=$mirror"
-  sha256sum "$0" "$here/kiosk-vm.json" | cut -d' ' -f1
+  sha256sum "$0" "$here/kiosk-vm.json" "$here/guest-setup.sh" | cut -d' ' -f1
   [ -z "$content_key" ] || sha256sum < "$content_key"
   [ -z "$admin_key" ] || sha256sum < "$admin_key"
+  [ -z "$trusted_key" ] || { echo "trusted=$(basename "$trusted_key")"; sha256sum < "$trusted_key"; }
   (cd "$work/kiosk" && find . -type f -print0 | sort -z | xargs -0 sha256sum)
 } | sha256sum | cut -d' ' -f1)"
 if [ -f "$out/inputs.sha256" ] && [ "$(cat "$out/inputs.sha256")" = "$hash" ] && [ -f "$out/disk.img" ]; then
@@ -102,6 +107,8 @@ cp "$content_key" "$work/content_key.pub"
 cp "$admin_key" "$work/admin_key.pub"
 cp "$here/kiosk-vm.json" "$work/kiosk.json"
 cp "$here/guest-setup.sh" "$work/guest-setup.sh"
+mkdir -p "$work/trusted-keys"
+[ -z "$trusted_key" ] || cp "$trusted_key" "$work/trusted-keys/"
 
 started=$(date +%s)
 rootfs="$work/rootfs"
@@ -114,7 +121,7 @@ mmdebstrap --quiet --variant=apt --arch="$arch" --include="$(IFS=,; echo "${pack
   --setup-hook='printf "/dev/vda / ext4 rw,errors=remount-ro 0 1\n" > "$1/etc/fstab"' \
   --setup-hook='printf "COMPRESS=zstd\n" > "$1/etc/initramfs-tools/conf.d/kiosk-vm"' \
   --customize-hook="cp -a '$work/kiosk' \"\$1/tmp/kiosk-install\"" \
-  --customize-hook="cp '$work/content_key.pub' '$work/admin_key.pub' '$work/kiosk.json' '$work/guest-setup.sh' \"\$1/tmp/\"" \
+  --customize-hook="cp '$work/content_key.pub' '$work/admin_key.pub' '$work/kiosk.json' '$work/guest-setup.sh' \"\$1/tmp/\" && cp -a '$work/trusted-keys' \"\$1/tmp/\"" \
   --customize-hook='chroot "$1" sh /tmp/guest-setup.sh' \
   --customize-hook='rm -rf "$1/tmp/"*' \
   trixie "$rootfs" "$mirror"

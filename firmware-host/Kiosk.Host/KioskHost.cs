@@ -26,7 +26,7 @@ public static class KioskHost
     public const string DefaultConfigFile = "/etc/kiosk/kiosk.json";
 
     /// <param name="configure">Runs last, so a test's registrations (a fake GPIO driver, a clock) win.</param>
-    public static IHost Build(string? configFile, IReadOnlyDictionary<string, string?> overrides, DisplaySinkFactory? displays = null, TimeProvider? time = null, Action<IServiceCollection>? configure = null)
+    public static IHost Build(string? configFile, IReadOnlyDictionary<string, string?> overrides, DisplaySinkFactory? displays = null, TimeProvider? time = null, Action<IServiceCollection>? configure = null, PackPreload? preload = null)
     {
         var builder = Microsoft.Extensions.Hosting.Host.CreateApplicationBuilder(new HostApplicationBuilderSettings
         {
@@ -63,6 +63,11 @@ public static class KioskHost
         services.AddHostedService<InputService>();
 
         // Packs, displays, and the loop between them.
+        if (preload is not null)
+        {
+            services.AddSingleton(preload);
+        }
+
         services.AddSingleton<PackWatcher>();
         services.AddSingleton<PreviewSink>();
         services.AddSingleton<DisplaySet>();
@@ -103,6 +108,26 @@ public static class KioskHost
         var configuration = new ConfigurationBuilder();
         AddSettingsSources(configuration, configFile, new Dictionary<string, string?>());
         return KioskSettings.Load(configuration.Build());
+    }
+
+    /// <summary>
+    /// Starts reading the pack <c>kiosk run</c> will show before the settings are checked and the host is built
+    /// (<see cref="PackPreload"/>): only <c>Kiosk:Pack</c> and <c>Kiosk:Store</c> are looked at, as plain strings.
+    /// Settings that do not read here are reported by <see cref="Build"/> as usual; then nothing was preloaded.
+    /// </summary>
+    public static PackPreload? PreloadPack(string? configFile, IReadOnlyDictionary<string, string?> overrides)
+    {
+        try
+        {
+            var configuration = new ConfigurationBuilder();
+            AddSettingsSources(configuration, configFile, overrides);
+            var kiosk = configuration.Build().GetSection(KioskOptions.SectionName);
+            return PackPreload.Begin(kiosk[nameof(KioskOptions.Pack)], kiosk[nameof(KioskOptions.Store)] ?? new PackWatcherOptions().Store);
+        }
+        catch (Exception ex) when (ex is IOException or InvalidDataException or FormatException or UnauthorizedAccessException)
+        {
+            return null;
+        }
     }
 
     /// <summary>kiosk.json (or --config), then KIOSK__ environment variables, then the flags.</summary>

@@ -1,10 +1,13 @@
 using System.CommandLine;
 using Kiosk.Content.Diagnostics;
 using Kiosk.Host.Display;
+using Kiosk.Host.Loop;
 using Kiosk.Host.Packs;
 using Kiosk.Host.Settings;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using SkiaSharp;
 
 namespace Kiosk.Host.Cli;
 
@@ -21,6 +24,15 @@ internal static class RunCommand
         var command = new Command("run", "Run the exhibit: buttons in, frames out; the web preview when no panel is configured") { pack, display, input, config, profile };
         command.SetAction(async (result, token) =>
         {
+            var timeline = new StartupTimeline();
+            // Skia's and fontconfig's first use (native libraries loaded, the system font list scanned) costs
+            // seconds on a slow core and needs nothing of ours: done on another core while the settings are read,
+            // the display is found and the pack verified, instead of in front of the first frame.
+            _ = Task.Run(() =>
+            {
+                _ = SKFontManager.Default.FontFamilyCount;
+                timeline.Mark("renderer libraries warm");
+            }, CancellationToken.None);
             var overrides = new Dictionary<string, string?>();
             if (result.GetValue(pack) is { } p)
             {
@@ -51,12 +63,38 @@ internal static class RunCommand
 
             try
             {
-                using var host = KioskHost.Build(configFile?.FullName, overrides);
+                var preload = KioskHost.PreloadPack(configFile?.FullName, overrides);
+                using var host = KioskHost.Build(configFile?.FullName, overrides, preload: preload);
+                timeline.Mark("settings read and display chosen");
 
                 // Made before the host starts, so a refused --pack or a display that cannot open is one line here,
-                // not the host's failed-start log with a stack trace.
-                _ = host.Services.GetRequiredService<DisplaySet>();
-                _ = host.Services.GetRequiredService<PackWatcher>();
+                // not the host's failed-start log with a stack trace. The pack (read and verified since the preload
+                // above, on another core) is taken while the display opens.
+                var packs = Task.Run(() =>
+                {
+                    var watcher = host.Services.GetRequiredService<PackWatcher>();
+                    timeline.Mark("pack read and verified");
+                    return watcher;
+                }, CancellationToken.None);
+                try
+                {
+                    _ = host.Services.GetRequiredService<DisplaySet>();
+                    timeline.Mark("display open");
+                }
+                finally
+                {
+                    // A display error is reported first, as before, but never with the pack still being read.
+                    await Task.WhenAny(packs).ConfigureAwait(false);
+                }
+
+                await packs.ConfigureAwait(false);
+                host.Services.GetRequiredService<IHostApplicationLifetime>().ApplicationStarted.Register(() => timeline.Mark("services started"));
+                var logger = host.Services.GetRequiredService<ILoggerFactory>().CreateLogger("Kiosk.Host.Startup");
+                _ = host.Services.GetRequiredService<FrameLoop>().FirstFrame.ContinueWith(_ =>
+                {
+                    timeline.Mark("first frame");
+                    logger.LogInformation("{Timeline}", timeline);
+                }, CancellationToken.None, TaskContinuationOptions.OnlyOnRanToCompletion, TaskScheduler.Default);
                 await host.RunAsync(token).ConfigureAwait(false);
                 return ExitCodes.Ok;
             }

@@ -27,14 +27,16 @@ public sealed class PackWatcher : BackgroundService
     private LoadedPack? _pending;
     private LoadedPack _lastGood;
     private Trial? _trial;
+    private PackPreload? _preload;
 
     // Where each loaded pack came from, for the status; weak, so swapped-out packs are not kept alive.
     private readonly ConditionalWeakTable<LoadedPack, PackOrigin> _origins = new();
     private (string Path, long Length, DateTime Modified) _shown;
     private (string Path, long Length, DateTime Modified) _lastFailed;
 
-    public PackWatcher(IOptions<PackWatcherOptions> options, TimeProvider time, ILogger<PackWatcher> logger)
+    public PackWatcher(IOptions<PackWatcherOptions> options, TimeProvider time, ILogger<PackWatcher> logger, PackPreload? preload = null)
     {
+        _preload = preload;
         _options = options.Value;
         _time = time;
         _logger = logger;
@@ -363,6 +365,19 @@ public sealed class PackWatcher : BackgroundService
 
     private (LoadedPack? Pack, string Problems) Load(string path)
     {
+        var preload = Interlocked.Exchange(ref _preload, null);
+        var (pack, problems) = preload is not null && preload.TryTake(path, out var read) ? read : ReadAndVerify(path);
+        if (pack is not null)
+        {
+            _origins.AddOrUpdate(pack, Origin(path));
+        }
+
+        return (pack, problems);
+    }
+
+    /// <summary>Reads a pack file and verifies it (checksums, schema, fonts); the problems escaped for a log line.</summary>
+    internal static (LoadedPack? Pack, string Problems) ReadAndVerify(string path)
+    {
         try
         {
             var pack = PackReader.Read(path);
@@ -373,7 +388,6 @@ public sealed class PackWatcher : BackgroundService
                 return (null, SafeText.Escape(string.Join("; ", diagnostics.Items.Select(d => d.ToString()))));
             }
 
-            _origins.AddOrUpdate(pack, Origin(path));
             return (pack, string.Empty);
         }
         catch (ContentException ex)
@@ -397,11 +411,7 @@ public sealed class PackWatcher : BackgroundService
         return new PackOrigin(path, Convert.ToHexStringLower(SHA256.HashData(stream)), source);
     }
 
-    private static (string, long, DateTime) Identity(string path)
-    {
-        var info = new FileInfo(path);
-        return info.Exists ? (path, info.Length, info.LastWriteTimeUtc) : (path, -1, default);
-    }
+    private static (string, long, DateTime) Identity(string path) => PackFileIdentity.Of(path);
 
     /// <summary>A pack on trial: its store sha, the loaded pack (null when it never loaded) and when the trial began.</summary>
     private sealed record Trial(string Sha256, LoadedPack? Pack, long Started);

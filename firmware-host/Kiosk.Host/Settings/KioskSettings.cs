@@ -84,14 +84,16 @@ public sealed class KioskSettings
             }
         }
 
-        var kiosk = Bind<KioskOptions>(root, KioskOptions.SectionName, errors);
-        var preview = Bind<PreviewOptions>(root, PreviewOptions.SectionName, errors);
-        var display = Bind<DisplayOptions>(root, DisplayOptions.SectionName, errors);
-        var navigator = Bind<NavigatorOptions>(root, NavigatorOptions.SectionName, errors);
-        var gpio = Bind(root, GpioSection, errors, new GpioButtonOptions(), (o, _) => o.Pins.Clear(), nameof(GpioButtonOptions.Pins));
-        var evdev = Bind(root, EvdevSection, errors, new EvdevKeyOptions(), ClearEvdevDefault,
+        // Each call binds a concrete type, so the configuration binder's source generator writes the binding code
+        // (no reflection at start: on a slow core, or emulated, the reflection binder cost seconds).
+        var kiosk = Bind(root, KioskOptions.SectionName, errors, new KioskOptions(), static (c, o) => c.Bind(o, Strict), null, nameof(KioskOptions.Inputs));
+        var preview = Bind(root, PreviewOptions.SectionName, errors, new PreviewOptions(), static (c, o) => c.Bind(o, Strict));
+        var display = Bind(root, DisplayOptions.SectionName, errors, new DisplayOptions(), static (c, o) => c.Bind(o, Strict));
+        var navigator = Bind(root, NavigatorOptions.SectionName, errors, new NavigatorOptions(), static (c, o) => c.Bind(o, Strict));
+        var gpio = Bind(root, GpioSection, errors, new GpioButtonOptions(), static (c, o) => c.Bind(o, Strict), (o, _) => o.Pins.Clear(), nameof(GpioButtonOptions.Pins));
+        var evdev = Bind(root, EvdevSection, errors, new EvdevKeyOptions(), static (c, o) => c.Bind(o, Strict), ClearEvdevDefault,
             nameof(EvdevKeyOptions.Keys), nameof(EvdevKeyOptions.ShiftKeys), nameof(EvdevKeyOptions.LectureKeys));
-        var status = Bind<StatusOptions>(root, StatusOptions.SectionName, errors);
+        var status = Bind(root, StatusOptions.SectionName, errors, new StatusOptions(), static (c, o) => c.Bind(o, Strict));
 
         // The display spec lives at Kiosk:Display in kiosk.json; its other settings in DisplayOptions.
         kiosk.Display = DisplayDefault.Resolve(kiosk.Display);
@@ -183,8 +185,7 @@ public sealed class KioskSettings
         }
     }
 
-    private static T Bind<T>(IConfiguration root, string section, List<string> errors)
-        where T : new() => Bind(root, section, errors, new T(), clearDefaults: null);
+    private static readonly Action<BinderOptions> Strict = b => b.ErrorOnUnknownConfiguration = true;
 
     private static void ClearEvdevDefault(EvdevKeyOptions options, string key)
     {
@@ -207,11 +208,17 @@ public sealed class KioskSettings
     /// so where a site lists its own map (pins, keys) <paramref name="clearDefaults"/> empties the defaults first:
     /// a site that lists its own pins means exactly those pins.
     /// </summary>
-    private static T Bind<T>(IConfiguration root, string section, List<string> errors, T options, Action<T, string>? clearDefaults, params string[] mapKeys)
+    private static T Bind<T>(IConfiguration root, string section, List<string> errors, T options, Action<IConfiguration, T> bind, Action<T, string>? clearDefaults = null, params string[] mapKeys)
     {
         var config = root.GetSection(section);
         foreach (string mapKey in mapKeys)
         {
+            // The generated binder skips a single value where a list or map belongs; the reflection one refused it.
+            if (config.GetSection(mapKey).Value is { } single)
+            {
+                errors.Add($"{section}:{mapKey}: must be a list or map of entries, not the single value '{single}'");
+            }
+
             if (clearDefaults is not null && config.GetSection(mapKey).GetChildren().Any())
             {
                 clearDefaults(options, mapKey);
@@ -220,7 +227,7 @@ public sealed class KioskSettings
 
         try
         {
-            config.Bind(options, b => b.ErrorOnUnknownConfiguration = true);
+            bind(config, options);
         }
         catch (InvalidOperationException ex)
         {

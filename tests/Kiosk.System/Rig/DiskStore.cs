@@ -79,6 +79,9 @@ public static partial class DiskStore
         }
     }
 
+    /// <summary>A file of the disk as debugfs prints it (empty when it is not there); run <see cref="Check"/> first (e2fsck).</summary>
+    public static string Cat(string disk, string path) => Debugfs(disk, $"cat {path}");
+
     private static string Debugfs(string disk, string request) =>
         Command.Run("/usr/sbin/debugfs", ["-R", request, disk], TimeSpan.FromMinutes(1)).Stdout;
 

@@ -75,12 +75,17 @@ public sealed class Qmp : IDisposable
     public void Screendump(string pngPath) =>
         Execute("screendump", new Dictionary<string, object> { ["filename"] = pngPath, ["format"] = "png" });
 
-    /// <summary>A key pressed and released on the virtio keyboard (QEMU key names: right, left, ret, esc, home, h).</summary>
-    public void Tap(string qcode)
+    /// <summary>
+    /// A key pressed and released (QEMU key names: right, left, ret, esc, home, h). Without <paramref name="display"/>
+    /// it goes to the boot keyboard; with a display's id (deploy/vm/boot.sh names it video0) it goes only to a
+    /// keyboard bound to that display (device_add ...,display=video0): QEMU's input routing sends an event from a
+    /// console to the handler bound to it, and unrouted events to the first keyboard bound to none.
+    /// </summary>
+    public void Tap(string qcode, string? display = null)
     {
         foreach (bool down in new[] { true, false })
         {
-            Execute("input-send-event", new Dictionary<string, object>
+            var arguments = new Dictionary<string, object>
             {
                 ["events"] = new object[]
                 {
@@ -94,7 +99,13 @@ public sealed class Qmp : IDisposable
                         },
                     },
                 },
-            });
+            };
+            if (display is not null)
+            {
+                arguments["device"] = display;
+            }
+
+            Execute("input-send-event", arguments);
             Thread.Sleep(60);
         }
     }

@@ -3,7 +3,7 @@ using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json.Nodes;
 
-namespace Kiosk.Host.Tests.Packs;
+namespace Kiosk.Tests.Shared;
 
 /// <summary>
 /// Rewrites a good pack the way an attacker with a zip tool would: changes one entry and, unless told not to,
