@@ -49,7 +49,7 @@ public sealed class ContrastTests
         renderer.TextRuns = runs;
         var failures = new List<string>();
         int measured = 0;
-        foreach (var screen in ProofSheet.AllScreens(pack.Content))
+        foreach (var screen in ProofSheet.AllScreens(renderer).ToList())
         {
             runs.Clear();
             var frame = renderer.Render(Scene.At(screen) with { LargeText = largeText });
@@ -81,9 +81,9 @@ public sealed class ContrastTests
         var profile = DisplayProfile.Parse(profileName);
         using var renderer = new SceneRenderer(pack.Content, pack.Fonts, profile, largeText: true);
         var runs = new List<DrawnText>();
-        renderer.TextRuns = runs;
-        foreach (var screen in ProofSheet.AllScreens(pack.Content))
+        foreach (var screen in ProofSheet.AllScreens(renderer).ToList())
         {
+            renderer.TextRuns = runs;
             renderer.Render(Scene.At(screen) with { LargeText = true });
         }
 
@@ -96,9 +96,9 @@ public sealed class ContrastTests
     {
         using var renderer = new SceneRenderer(pack.Content, pack.Fonts, profile);
         var runs = new List<DrawnText>();
-        renderer.TextRuns = runs;
-        foreach (var screen in ProofSheet.AllScreens(pack.Content))
+        foreach (var screen in ProofSheet.AllScreens(renderer).ToList())
         {
+            renderer.TextRuns = runs;
             renderer.Render(Scene.At(screen));
         }
 

@@ -231,7 +231,13 @@ internal sealed class DiagramDrawer : IDisposable
         float pad = MathF.Max(2, 10 * m.U);
         string label = m.Compact ? ActorLabels.Abbreviation(actor.Name) : actor.NameZh is { } zh ? $"{actor.Name}\n{zh}" : actor.Name;
         var labelBox = new SKRect(pad * 0.5f, pad * 0.3f, w - (pad * 0.5f), h - (pad * 0.3f));
-        var text = ctx.Text.Fit(label, labelBox.Width, labelBox.Height, m.SmallSize, MathF.Min(m.MinText, 7 * m.TextScale));
+        float min = m.Legible(MathF.Min(m.MinText, 7 * m.TextScale));
+        var text = ctx.Text.Fit(label, labelBox.Width, labelBox.Height, m.SmallSize, min);
+        if (text.Overflowed && m.Compact && ActorLabels.Initials(actor.Name) is { } initials && initials != label)
+        {
+            // A bracketed abbreviation too long for a small node at this size: the initials stand in.
+            text = ctx.Text.Fit(initials, labelBox.Width, labelBox.Height, m.SmallSize, min);
+        }
         if (text.Overflowed)
         {
             ctx.Overflows.Add($"{ctx.Where}: node {_case.Id}/{actor.Id}");
