@@ -12,7 +12,25 @@ namespace Kiosk.Render;
 /// </summary>
 public static class ProofSheet
 {
-    public static IEnumerable<Screen> AllScreens(PackContent pack)
+    /// <summary>Every screen of the pack, with the further pages of a screen that needs more than one when <paramref name="pages"/> tells how many (a renderer's <see cref="SceneRenderer.PageCount"/>).</summary>
+    public static IEnumerable<Screen> AllScreens(PackContent pack, Func<Screen, int>? pages = null)
+    {
+        foreach (var screen in AllFirstPages(pack))
+        {
+            yield return screen;
+            int count = pages?.Invoke(screen) ?? 1;
+            for (int page = 1; page < count; page++)
+            {
+                yield return screen with { Page = page };
+            }
+        }
+    }
+
+    /// <summary>Every screen and page of the renderer's pack as it draws them (its profile, its theme).</summary>
+    public static IEnumerable<Screen> AllScreens(SceneRenderer renderer) => AllScreens(renderer.Pack, s => renderer.PageCount(s, renderer.LargeText));
+
+    /// <summary>Every screen of the pack at its first page.</summary>
+    private static IEnumerable<Screen> AllFirstPages(PackContent pack)
     {
         yield return Screen.Home(0);
         yield return new Screen(ScreenKind.Glossary, -1);
@@ -38,7 +56,7 @@ public static class ProofSheet
     public static byte[] Render(SceneRenderer renderer, int columns = 6, int thumbWidth = 480)
     {
         var pack = renderer.Pack;
-        var screens = AllScreens(pack).ToList();
+        var screens = AllScreens(renderer).ToList();
         var profile = renderer.Profile;
         float scale = Math.Min(1f, thumbWidth / (float)profile.Width);
         int tw = (int)(profile.Width * scale), th = (int)(profile.Height * scale);

@@ -183,6 +183,51 @@ public sealed class SceneRenderer : IDisposable
         _fonts.Dispose();
     }
 
+    /// <summary>
+    /// How many pages <paramref name="screen"/> takes at this profile in the given theme: a phase screen whose
+    /// quotes do not all fit beside its story gets a second page with them (small panels, mostly); a comparison
+    /// in large text on a small panel gives each side a page. Everything else is one page. The navigator asks
+    /// this so Next and Previous step through the pages.
+    /// </summary>
+    public int PageCount(Screen screen, bool largeText)
+    {
+        LargeText = largeText;
+        if (_pack.Cases.Count == 0)
+        {
+            return 1;
+        }
+
+        var s = Normalize(screen with { Page = 0 });
+        return s.Kind switch
+        {
+            ScreenKind.Phase => QuotesOnPhase(s.CaseIndex, s.PhaseIndex) < PhasePainter.Quotes(_pack.Cases[s.CaseIndex], s.PhaseIndex).Count ? 2 : 1,
+            ScreenKind.Comparison => ComparisonPainter.Pages(_ctx, s.CaseIndex),
+            _ => 1,
+        };
+    }
+
+    /// <summary>How many of a phase's quotes its first page draws (painted once, off-screen, when not yet known).</summary>
+    private int QuotesOnPhase(int caseIndex, int phase)
+    {
+        if (!_ctx.QuotesShown.TryGetValue((caseIndex, phase), out int shown))
+        {
+            var runs = _ctx.Runs;
+            int overflows = _ctx.Overflows.Count;
+            _ctx.Runs = null;
+            using (var recorder = new SKPictureRecorder())
+            {
+                PhasePainter.Paint(recorder.BeginRecording(SKRect.Create(Profile.Width, Profile.Height)), _ctx, caseIndex, phase, 0);
+                using var picture = recorder.EndRecording();
+            }
+
+            _ctx.Runs = runs;
+            _ctx.Overflows.RemoveRange(overflows, _ctx.Overflows.Count - overflows);
+            shown = _ctx.QuotesShown[(caseIndex, phase)];
+        }
+
+        return shown;
+    }
+
     /// <summary>Edges of a phase's diagram at rest whose curve crosses another node's box or leaves the diagram (tests).</summary>
     internal int EdgesThroughNodes(int caseIndex, int phase) => Diagram(caseIndex).Drawer.EdgesThroughNodes(phase);
 
@@ -345,7 +390,7 @@ public sealed class SceneRenderer : IDisposable
     {
         int caseIndex = s.Kind == ScreenKind.Glossary && s.CaseIndex < 0 ? -1 : Math.Clamp(s.CaseIndex, 0, _pack.Cases.Count - 1);
         int phase = s.Kind is ScreenKind.Phase or ScreenKind.Diagram ? Math.Clamp(s.PhaseIndex, 0, _pack.Cases[caseIndex < 0 ? 0 : caseIndex].Phases.Count - 1) : 0;
-        return new Screen(s.Kind, caseIndex, phase);
+        return new Screen(s.Kind, caseIndex, phase, s.Kind is ScreenKind.Phase or ScreenKind.Comparison ? s.Page : 0);
     }
 
     private SKImage RenderLayer(Screen s)
@@ -362,13 +407,18 @@ public sealed class SceneRenderer : IDisposable
                 CaseIntroPainter.Paint(canvas, _ctx, s.CaseIndex);
                 break;
             case ScreenKind.Phase:
-                PhasePainter.Paint(canvas, _ctx, s.CaseIndex, s.PhaseIndex);
+                if (s.Page > 0)
+                {
+                    QuotesOnPhase(s.CaseIndex, s.PhaseIndex); // what the first page left for this one
+                }
+
+                PhasePainter.Paint(canvas, _ctx, s.CaseIndex, s.PhaseIndex, s.Page);
                 break;
             case ScreenKind.Diagram:
                 DiagramPainter.Paint(canvas, _ctx, s.CaseIndex, s.PhaseIndex, Diagram(s.CaseIndex).Layout);
                 break;
             case ScreenKind.Comparison:
-                ComparisonPainter.Paint(canvas, _ctx, s.CaseIndex);
+                ComparisonPainter.Paint(canvas, _ctx, s.CaseIndex, s.Page);
                 break;
             case ScreenKind.Glossary:
                 GlossaryPainter.Paint(canvas, _ctx, s.CaseIndex);

@@ -7,7 +7,7 @@ namespace Kiosk.Render.Tests;
 /// <summary>No edge of any diagram, at rest, passes through a node box other than its own two, or leaves the diagram.</summary>
 public sealed class DiagramEdgeTests
 {
-    [Theory(Skip = "Goal not met yet (issue 13): 1 to 6 edges per profile still cross a node box (zhongguancun p1, p5, p6, p8; suzhou-shenzhen p4; kunshan p5); the test lists them when run without the skip")]
+    [Theory]
     [MemberData(nameof(TestPacks.Profiles), MemberType = typeof(TestPacks))]
     public void Builtin_edges_clear_every_node(string profileName) => AssertClear(TestPacks.Builtin, profileName);
 

@@ -26,7 +26,7 @@ public sealed class OverflowTests
     {
         using var renderer = TestPacks.Renderer(pack, DisplayProfile.Parse(profileName));
         int screens = 0;
-        foreach (var screen in ProofSheet.AllScreens(pack.Content))
+        foreach (var screen in ProofSheet.AllScreens(renderer).ToList())
         {
             renderer.Render(Scene.At(screen));
             screens++;

@@ -44,7 +44,7 @@ internal static class RenderCommands
         {
             string path = result.GetValue(output)!.FullName;
             WriteFile(path, ProofSheet.Render(renderer));
-            console.Out.WriteLine($"{path}: {ProofSheet.AllScreens(p.Content).Count()} screens at {renderer.Profile.Name}");
+            console.Out.WriteLine($"{path}: {ProofSheet.AllScreens(renderer).Count()} screens at {renderer.Profile.Name}");
             return Overflows(console, renderer);
         }));
         return command;

@@ -20,7 +20,8 @@ internal static class TextFitCheck
             using var renderer = new SceneRenderer(pack.Content, pack.Fonts, profile);
             foreach (bool large in (bool[])[false, true])
             {
-                foreach (var screen in ProofSheet.AllScreens(pack.Content))
+                renderer.LargeText = large;
+                foreach (var screen in ProofSheet.AllScreens(renderer).ToList())
                 {
                     renderer.Render(Scene.At(screen) with { LargeText = large });
                 }

@@ -27,6 +27,7 @@ public sealed class FrameCycle : IDisposable
         _displays = displays;
         Navigator = new Navigator(pack.Content, options, now);
         _renderer = new SceneRenderer(pack.Content, pack.Fonts, displays.Profile, largeText: Navigator.LargeText);
+        Navigator.Pages = (screen, largeText) => _renderer.PageCount(screen, largeText);
         Pack = pack;
     }
 

@@ -94,6 +94,15 @@ public sealed class Navigator
         return scene with { IdleWarningSeconds = WarningSeconds(now), LargeText = _largeText };
     }
 
+    /// <summary>
+    /// How many pages a screen takes on this display, in the large-text mode or not (the renderer's
+    /// <c>SceneRenderer.PageCount</c>); null: every screen is one page. Next and Previous step through a phase's
+    /// or comparison's pages before they move on.
+    /// </summary>
+    public Func<Screen, bool, int>? Pages { get; set; }
+
+    private int PagesOf(Screen s) => Pages?.Invoke(s with { Page = 0 }, _largeText) ?? 1;
+
     /// <summary>True in the large-text mode (a long press of Select, or the <c>LargeText</c> setting, switches it).</summary>
     public bool LargeText => _largeText;
 
@@ -182,6 +191,14 @@ public sealed class Navigator
         if (command == NavCommand.SelectLong && _screen.Kind != ScreenKind.Attract)
         {
             _largeText = !_largeText;
+            if (_screen.Page > 0 && _screen.Page >= PagesOf(_screen))
+            {
+                // The other theme has fewer pages here: the first page stands in.
+                _screen = _screen with { Page = 0 };
+                _transition = AtRest(_screen, now);
+                _animating = false;
+            }
+
             _version++;
             return true;
         }
@@ -353,8 +370,10 @@ public sealed class Navigator
             case ScreenKind.Phase:
                 return command switch
                 {
+                    NavCommand.Next when s.Page + 1 < PagesOf(s) => s with { Page = s.Page + 1 },
                     NavCommand.Next when i + 1 < _phaseCounts[c] => new Screen(ScreenKind.Phase, c, i + 1),
                     NavCommand.Next when _hasComparison[c] => new Screen(ScreenKind.Comparison, c),
+                    NavCommand.Previous when s.Page > 0 => s with { Page = s.Page - 1 },
                     NavCommand.Previous when i > 0 => new Screen(ScreenKind.Phase, c, i - 1),
                     NavCommand.Previous or NavCommand.Back => new Screen(ScreenKind.CaseIntro, c),
                     NavCommand.Select => new Screen(ScreenKind.Diagram, c, i),
@@ -373,6 +392,8 @@ public sealed class Navigator
             case ScreenKind.Comparison:
                 return command switch
                 {
+                    NavCommand.Next when s.Page + 1 < PagesOf(s) => s with { Page = s.Page + 1 },
+                    NavCommand.Previous when s.Page > 0 => s with { Page = s.Page - 1 },
                     NavCommand.Previous or NavCommand.Back => _phaseCounts[c] > 0
                         ? new Screen(ScreenKind.Phase, c, _phaseCounts[c] - 1)
                         : new Screen(ScreenKind.CaseIntro, c),

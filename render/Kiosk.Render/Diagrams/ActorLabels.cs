@@ -10,13 +10,24 @@ public static class ActorLabels
 
     public static string Abbreviation(string name)
     {
+        // A bracket holds an abbreviation ("Zhongguancun Group (ZGC Group)") or a note ("(Sharping in the
+        // paper)", "(Siasun, LabTech, etc.)"): only a short one without a comma stands for the name.
         int open = name.LastIndexOf('(');
         int close = name.LastIndexOf(')');
         if (open >= 0 && close > open + 1)
         {
-            return name[(open + 1)..close];
+            string inside = name[(open + 1)..close];
+            return inside.Length <= 12 && !inside.Contains(',') ? inside : Initials(name[..open]);
         }
 
+        return Initials(name);
+    }
+
+    /// <summary>The initials of a name's significant words (a name of one word or up to 8 letters stays whole).</summary>
+    public static string Initials(string name)
+    {
+        int open = name.IndexOf('(');
+        name = (open > 0 ? name[..open] : name).Trim();
         string[] words = name.Split([' ', '-', '/', ','], StringSplitOptions.RemoveEmptyEntries);
         if (words.Length == 1 || name.Length <= 8)
         {

@@ -23,7 +23,8 @@ internal sealed class DiagramDrawer : IDisposable
     private readonly SKPathEffect?[] _dashes;
     private readonly SKColor[] _colors; // per mode: context modes grey
     private readonly float _unit;
-    private readonly float[][] _bends; // [phase][edge], chosen once so no edge crosses a node at rest
+    private readonly EdgeRouter _router;
+    private readonly EdgeRoute[][] _routes; // [phase][edge], chosen once so no edge crosses a node at rest
     private readonly DrawnText[] _nodeText; // each node's label, relative to the node's top left
     private readonly SKColor _nodeTextColor;
 
@@ -51,7 +52,8 @@ internal sealed class DiagramDrawer : IDisposable
         }
 
         ctx.Runs = runs;
-        _bends = ChooseBends();
+        _router = new EdgeRouter(layout, c.Actors.Count);
+        _routes = [.. _edges.Select((edges, p) => edges.Select(e => _router.Choose(p, e.From, e.To)).ToArray())];
     }
 
     public void Draw(SKCanvas canvas, int fromPhase, int toPhase, float t)
@@ -63,7 +65,7 @@ internal sealed class DiagramDrawer : IDisposable
             int match = Find(to, from[i].From, from[i].To);
             if (match < 0)
             {
-                DrawEdge(canvas, from[i], fromPhase, toPhase, t, 1 - t, _colors[from[i].Mode], from[i].Mode, _bends[fromPhase][i]);
+                DrawEdge(canvas, from[i], fromPhase, toPhase, t, 1 - t, _colors[from[i].Mode], from[i].Mode, _routes[fromPhase][i]);
             }
         }
 
@@ -72,10 +74,8 @@ internal sealed class DiagramDrawer : IDisposable
             int match = Find(from, to[i].From, to[i].To);
             var color = match < 0 ? _colors[to[i].Mode] : Theme.Lerp(_colors[from[match].Mode], _colors[to[i].Mode], t);
             int dashMode = match >= 0 && t < 0.5f ? from[match].Mode : to[i].Mode;
-            float bend = match < 0 ? _bends[toPhase][i] : MathF.Sign(_bends[fromPhase][match]) == MathF.Sign(_bends[toPhase][i])
-                ? _bends[fromPhase][match] + ((_bends[toPhase][i] - _bends[fromPhase][match]) * t)
-                : t < 0.5f ? _bends[fromPhase][match] : _bends[toPhase][i];
-            DrawEdge(canvas, to[i], fromPhase, toPhase, t, match < 0 ? t : 1, color, dashMode, bend);
+            var route = match < 0 ? _routes[toPhase][i] : EdgeRoute.Between(_routes[fromPhase][match], _routes[toPhase][i], t);
+            DrawEdge(canvas, to[i], fromPhase, toPhase, t, match < 0 ? t : 1, color, dashMode, route);
         }
 
         for (int a = 0; a < _nodeImages.Length; a++)
@@ -136,7 +136,7 @@ internal sealed class DiagramDrawer : IDisposable
         return new SKRect(a.Left + ((b.Left - a.Left) * t), a.Top + ((b.Top - a.Top) * t), a.Right + ((b.Right - a.Right) * t), a.Bottom + ((b.Bottom - a.Bottom) * t));
     }
 
-    private void DrawEdge(SKCanvas canvas, (int From, int To, int Mode) e, int fromPhase, int toPhase, float t, float alpha, SKColor color, int dashMode, float bend)
+    private void DrawEdge(SKCanvas canvas, (int From, int To, int Mode) e, int fromPhase, int toPhase, float t, float alpha, SKColor color, int dashMode, EdgeRoute route)
     {
         if (alpha <= 0.01f)
         {
@@ -145,7 +145,7 @@ internal sealed class DiagramDrawer : IDisposable
 
         var ra = NodeRect(e.From, fromPhase, toPhase, t);
         var rb = NodeRect(e.To, fromPhase, toPhase, t);
-        var (start, control, end) = Curve(ra, rb, bend);
+        var (start, c1, control, end) = _router.Curve(ra, rb, route);
         float dx = end.X - start.X, dy = end.Y - start.Y;
         if ((dx * dx) + (dy * dy) < 1)
         {
@@ -157,7 +157,15 @@ internal sealed class DiagramDrawer : IDisposable
         _edgePaint.PathEffect = _dashes[dashMode];
         _path.Reset();
         _path.MoveTo(start);
-        _path.QuadTo(control, end);
+        if (route.Detour)
+        {
+            _path.CubicTo(c1, control, end);
+        }
+        else
+        {
+            // A bow is drawn as the quadratic it is (its control point from the cubic form's first one).
+            _path.QuadTo(start.X + ((c1.X - start.X) * 1.5f), start.Y + ((c1.Y - start.Y) * 1.5f), end.X, end.Y);
+        }
         canvas.DrawPath(_path, _edgePaint);
 
         float tx = end.X - control.X, ty = end.Y - control.Y;
@@ -174,116 +182,6 @@ internal sealed class DiagramDrawer : IDisposable
         canvas.DrawPath(_path, _arrowPaint);
     }
 
-    /// <summary>
-    /// An edge's curve. Between bands <paramref name="bend"/> is the control point's sideways offset as a share
-    /// of the edge's length (positive: to the left of travel). Within a band its sign says over (-) or under (+)
-    /// the nodes between, and its size scales the arc's lift.
-    /// </summary>
-    private (SKPoint Start, SKPoint Control, SKPoint End) Curve(SKRect ra, SKRect rb, float bend)
-    {
-        if (SameBand(ra, rb))
-        {
-            float side = MathF.Sign(bend);
-            float lift = MathF.Min(MathF.Abs(rb.MidX - ra.MidX) * 0.35f, _layout.BandHeight * 0.9f) * MathF.Abs(bend);
-            float edgeY = side < 0 ? MathF.Min(ra.Top, rb.Top) : MathF.Max(ra.Bottom, rb.Bottom);
-            var s = new SKPoint(ra.MidX + (MathF.Sign(rb.MidX - ra.MidX) * ra.Width * 0.2f), edgeY);
-            var e = new SKPoint(rb.MidX - (MathF.Sign(rb.MidX - ra.MidX) * rb.Width * 0.2f), edgeY);
-            return (s, new SKPoint((s.X + e.X) / 2, edgeY + (side * lift * 2)), e);
-        }
-
-        // The control point is set off from the line between the centres; the curve then leaves each box where
-        // the line towards the control point crosses its border, so a strongly bent edge leaves from the side.
-        float ddx = rb.MidX - ra.MidX, ddy = rb.MidY - ra.MidY;
-        var control = new SKPoint(((ra.MidX + rb.MidX) / 2) - (ddy * bend), ((ra.MidY + rb.MidY) / 2) + (ddx * bend));
-        return (Exit(ra, control.X, control.Y), control, Exit(rb, control.X, control.Y));
-    }
-
-    private bool SameBand(SKRect ra, SKRect rb) => MathF.Abs(ra.MidY - rb.MidY) < ra.Height * 0.5f;
-
-    /// <summary>
-    /// Picks each edge's bend at rest in each phase: the first of a few candidates whose curve stays inside the
-    /// diagram and passes through no other node's box (else the one touching fewest), so no edge hides behind a node.
-    /// </summary>
-    private float[][] ChooseBends()
-    {
-        var bends = new float[_edges.Length][];
-        for (int p = 0; p < _edges.Length; p++)
-        {
-            bends[p] = new float[_edges[p].Length];
-            for (int i = 0; i < _edges[p].Length; i++)
-            {
-                var (a, b, _) = _edges[p][i];
-                var ra = _layout.RectOf(p, a);
-                var rb = _layout.RectOf(p, b);
-                float[] candidates;
-                if (SameBand(ra, rb))
-                {
-                    // Rightwards over, leftwards under, which also keeps A→B and B→A apart.
-                    float side = rb.MidX >= ra.MidX ? -1 : 1;
-                    candidates = [side, side * 0.6f, side * 1.4f, -side, -side * 0.6f, -side * 1.4f, side * 0.3f, -side * 0.3f];
-                }
-                else
-                {
-                    candidates = [0.14f, 0.3f, -0.14f, -0.3f, 0.5f, -0.5f, 0.7f, -0.7f, 0.9f, -0.9f, 1.2f, -1.2f, 1.6f, -1.6f, 0f];
-                }
-
-                float best = candidates[0];
-                int fewest = int.MaxValue;
-                foreach (float c in candidates)
-                {
-                    int hits = Hits(p, a, b, c);
-                    if (hits < fewest)
-                    {
-                        (best, fewest) = (c, hits);
-                    }
-
-                    if (hits == 0)
-                    {
-                        break;
-                    }
-                }
-
-                bends[p][i] = best;
-            }
-        }
-
-        return bends;
-    }
-
-    /// <summary>How many samples of the edge's curve fall in another node's box or outside the diagram.</summary>
-    internal int Hits(int phase, int from, int to, float bend)
-    {
-        var (s, c, e) = Curve(_layout.RectOf(phase, from), _layout.RectOf(phase, to), bend);
-        int hits = 0;
-        var area = _layout.Area;
-        const int Samples = 48;
-        for (int k = 1; k < Samples; k++)
-        {
-            float u = k / (float)Samples, v = 1 - u;
-            float x = (v * v * s.X) + (2 * v * u * c.X) + (u * u * e.X);
-            float y = (v * v * s.Y) + (2 * v * u * c.Y) + (u * u * e.Y);
-            if (x < area.Left || x > area.Right || y < area.Top || y > area.Bottom)
-            {
-                hits++;
-                continue;
-            }
-
-            for (int a = 0; a < _nodeImages.Length; a++)
-            {
-                if (a != from && a != to && _layout.IsPresent(phase, a))
-                {
-                    var r = _layout.RectOf(phase, a);
-                    if (x > r.Left - 2 && x < r.Right + 2 && y > r.Top - 2 && y < r.Bottom + 2)
-                    {
-                        hits++;
-                    }
-                }
-            }
-        }
-
-        return hits;
-    }
-
     /// <summary>Edges of a phase at rest whose curve crosses another node's box (tests keep this at zero).</summary>
     internal int EdgesThroughNodes(int phase)
     {
@@ -291,25 +189,10 @@ internal sealed class DiagramDrawer : IDisposable
         for (int i = 0; i < _edges[phase].Length; i++)
         {
             var (a, b, _) = _edges[phase][i];
-            n += Hits(phase, a, b, _bends[phase][i]) > 0 ? 1 : 0;
+            n += _router.Hits(phase, a, b, _routes[phase][i], out _) > 0 ? 1 : 0;
         }
 
         return n;
-    }
-
-    /// <summary>Where the line from the rect's centre towards (x, y) leaves the rect.</summary>
-    private static SKPoint Exit(SKRect r, float x, float y)
-    {
-        float dx = x - r.MidX, dy = y - r.MidY;
-        if (MathF.Abs(dx) < 0.001f && MathF.Abs(dy) < 0.001f)
-        {
-            return new SKPoint(r.MidX, r.MidY);
-        }
-
-        float sx = MathF.Abs(dx) > 0.001f ? (r.Width / 2) / MathF.Abs(dx) : float.MaxValue;
-        float sy = MathF.Abs(dy) > 0.001f ? (r.Height / 2) / MathF.Abs(dy) : float.MaxValue;
-        float s = MathF.Min(sx, sy);
-        return new SKPoint(r.MidX + (dx * s), r.MidY + (dy * s));
     }
 
     private static int Find((int From, int To, int Mode)[] edges, int from, int to)
@@ -348,7 +231,13 @@ internal sealed class DiagramDrawer : IDisposable
         float pad = MathF.Max(2, 10 * m.U);
         string label = m.Compact ? ActorLabels.Abbreviation(actor.Name) : actor.NameZh is { } zh ? $"{actor.Name}\n{zh}" : actor.Name;
         var labelBox = new SKRect(pad * 0.5f, pad * 0.3f, w - (pad * 0.5f), h - (pad * 0.3f));
-        var text = ctx.Text.Fit(label, labelBox.Width, labelBox.Height, m.SmallSize, MathF.Min(m.MinText, 7 * m.TextScale));
+        float min = m.Legible(MathF.Min(m.MinText, 7 * m.TextScale));
+        var text = ctx.Text.Fit(label, labelBox.Width, labelBox.Height, m.SmallSize, min);
+        if (text.Overflowed && m.Compact && ActorLabels.Initials(actor.Name) is { } initials && initials != label)
+        {
+            // A bracketed abbreviation too long for a small node at this size: the initials stand in.
+            text = ctx.Text.Fit(initials, labelBox.Width, labelBox.Height, m.SmallSize, min);
+        }
         if (text.Overflowed)
         {
             ctx.Overflows.Add($"{ctx.Where}: node {_case.Id}/{actor.Id}");

@@ -43,4 +43,11 @@ public sealed class Metrics(DisplayProfile profile, float textScale = 1f)
 
     /// <summary>Smallest text: panels are read from closer than an HDMI screen across a room.</summary>
     public float MinText => (Profile.IsCompact ? 9 : W < 1200 ? 10 : 12) * TextScale;
+
+    /// <summary>
+    /// A painter's own lower limit for text that may shrink below <see cref="MinText"/> in the normal theme (band
+    /// names, legends, node labels); in the large-text mode nothing goes below <see cref="MinText"/>, which is
+    /// 1.5x the normal theme's, so a screen gets fewer items or more room instead of smaller text.
+    /// </summary>
+    public float Legible(float min) => TextScale > 1 ? MathF.Max(min, MinText) : min;
 }

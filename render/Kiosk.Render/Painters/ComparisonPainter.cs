@@ -7,12 +7,16 @@ namespace Kiosk.Render.Painters;
 /// <summary>Two sides of a case compared column by column (e.g. Suzhou and Shenzhen).</summary>
 internal static class ComparisonPainter
 {
-    public static void Paint(SKCanvas canvas, PaintContext ctx, int caseIndex)
+    /// <summary>Large text on a small screen gives each side its own page; elsewhere both share one.</summary>
+    public static int Pages(PaintContext ctx, int caseIndex) => ctx.M.Compact && ctx.Theme.IsLargeText && ctx.Case(caseIndex).Comparison is not null ? 2 : 1;
+
+    public static void Paint(SKCanvas canvas, PaintContext ctx, int caseIndex, int page = 0)
     {
         var m = ctx.M;
         var c = ctx.Case(caseIndex);
         Chrome.Background(canvas, ctx);
         var cmp = c.Comparison ?? new Comparison(c.Title, new ComparisonSide(c.Title, [c.Thesis]), new ComparisonSide(string.Empty, []));
+        bool paged = Pages(ctx, caseIndex) > 1;
         var area = Chrome.Header(canvas, ctx, cmp.Title, m.Compact ? string.Empty : c.Title, "◀ back to the timeline   ·   Home: all cases");
         // The paper's headline comparative numbers take the lower part of the screen, charted where comparable. On
         // compact layouts (small panels, large text below 720 lines) the two sides need the whole screen to stay
@@ -38,10 +42,20 @@ internal static class ComparisonPainter
             area = new SKRect(area.Left, area.Top, area.Right, figures.Top - m.Gap);
         }
 
+        if (paged)
+        {
+            // Large text on a small screen: one side per page, at full width (two narrow columns would wrap every
+            // few words and still not fit).
+            var side = page == 0 ? cmp.Left : cmp.Right;
+            PaintSide(canvas, ctx, area, side with { Label = $"{side.Label}  ({Math.Clamp(page, 0, 1) + 1}/2)" }, Math.Clamp(page, 0, 1), c.Id);
+            return;
+        }
+
         float half = (area.Width - m.Gap) / 2;
         PaintSide(canvas, ctx, new SKRect(area.Left, area.Top, area.Left + half, area.Bottom), cmp.Left, 0, c.Id);
         PaintSide(canvas, ctx, new SKRect(area.Right - half, area.Top, area.Right, area.Bottom), cmp.Right, 1, c.Id);
     }
+
 
     private static void PaintSide(SKCanvas canvas, PaintContext ctx, SKRect area, ComparisonSide side, int index, string caseId)
     {
@@ -56,6 +70,6 @@ internal static class ComparisonPainter
         float y = inner.Top;
         y += ctx.DrawFitted(canvas, side.Label, new SKRect(inner.Left, y, inner.Right, y + (m.HeadingSize * 1.4f)), m.HeadingSize, m.MinText, ctx.Theme.ModeColor(index), $"comparison {caseId} label {index}", bold: true).Height + (m.Gap * 0.6f);
         string points = string.Join("\n", side.Points.Select(p => "• " + p));
-        ctx.DrawFitted(canvas, points, new SKRect(inner.Left, y, inner.Right, inner.Bottom), m.BodySize, m.MinText * 0.9f, ctx.Theme.Text, $"comparison {caseId} points {index}");
+        ctx.DrawFitted(canvas, points, new SKRect(inner.Left, y, inner.Right, inner.Bottom), m.BodySize, m.Legible(m.MinText * 0.9f), ctx.Theme.Text, $"comparison {caseId} points {index}");
     }
 }

@@ -2,6 +2,7 @@ using System.Globalization;
 using Kiosk.Content.Model;
 using Kiosk.Render.Diagrams;
 using Kiosk.Render.Layout;
+using Kiosk.Render.Text;
 using SkiaSharp;
 
 namespace Kiosk.Render.Painters;
@@ -20,7 +21,7 @@ internal static class DiagramPainter
         var m = ctx.M;
         var content = new SKRect(m.Margin, m.HeaderHeight + m.Gap, m.W - m.Margin, m.H - m.HintHeight - m.Gap);
         float legendH = m.Compact ? LegendRows(ctx) * MathF.Max(13 * m.TextScale, m.SmallSize * 1.25f) : m.SmallSize * (Described(ctx) ? 4.4f : 2.6f);
-        float sideW = m.Compact ? 0 : content.Width * 0.27f;
+        float sideW = m.Compact ? 0 : content.Width * (ctx.Theme.IsLargeText ? 0.34f : 0.27f);
         float gutterW = m.Compact ? content.Width * 0.13f : content.Width * 0.09f;
         var legend = new SKRect(content.Left, content.Bottom - legendH, content.Right, content.Bottom);
         var side = new SKRect(content.Right - sideW, content.Top, content.Right, legend.Top - m.Gap);
@@ -59,7 +60,7 @@ internal static class DiagramPainter
             }
 
             var label = new SKRect(g.Gutter.Left + 4, top + 4, g.Gutter.Right - 2, top + layout.BandHeight - 4);
-            ctx.DrawFitted(canvas, (m.Compact ? ScaleBands.ShortNames : ScaleBands.Names)[layout.Bands[b]], label, m.SmallSize, MathF.Min(m.MinText, 9 * m.TextScale), ctx.Theme.Muted, $"band {b}");
+            ctx.DrawFitted(canvas, (m.Compact ? ScaleBands.ShortNames : ScaleBands.Names)[layout.Bands[b]], label, m.SmallSize, m.Legible(MathF.Min(m.MinText, 9 * m.TextScale)), ctx.Theme.Muted, $"band {b}");
         }
     }
 
@@ -75,7 +76,7 @@ internal static class DiagramPainter
         // One text size for the whole legend (the smallest of the items' best fits), so no mode looks lesser.
         // Large screens print each mode's one-line description under its name.
         var texts = new string[c.Modes.Count];
-        float size = m.SmallSize, min = MathF.Min(m.MinText, 7 * m.TextScale);
+        float size = m.SmallSize, min = m.Legible(MathF.Min(m.MinText, 7 * m.TextScale));
         for (int i = 0; i < c.Modes.Count; i++)
         {
             var mode = c.Modes[i];
@@ -125,7 +126,8 @@ internal static class DiagramPainter
         var inner = new SKRect(area.Left + pad, area.Top + pad, area.Right - pad, area.Bottom - pad);
         float y = inner.Top;
         y += ctx.DrawFitted(canvas, p.Title, new SKRect(inner.Left, y, inner.Right, y + (m.HeadingSize * 2.6f)), m.HeadingSize * 0.8f, m.MinText, ctx.Theme.Text, $"diagram {c.Id}/{p.Id} title", bold: true).Height + (m.Gap * 0.5f);
-        if (m.W >= 1200)
+        // Large text leaves the short out here (the phase screen has it) to give the relations room.
+        if (m.W >= 1200 && !ctx.Theme.IsLargeText)
         {
             y += ctx.DrawFitted(canvas, p.Short, new SKRect(inner.Left, y, inner.Right, y + (inner.Height * 0.3f)), m.SmallSize, m.MinText, ctx.Theme.Muted, $"diagram {c.Id}/{p.Id} short").Height + m.Gap;
         }
@@ -141,20 +143,38 @@ internal static class DiagramPainter
             return;
         }
 
-        float rowH = (inner.Bottom - y) / edges.Count;
-        float size = MathF.Min(m.SmallSize, rowH / 1.3f), min = MathF.Min(size, 8 * m.TextScale);
+        // One size for every relation in the panel: the largest at which all of them, each wrapped to the
+        // panel's width and stacked, fit the space left (never under the legible minimum).
         var texts = edges.Select(e => $"{ShortName(c, e.From)} {e.Relation} {ShortName(c, e.To)}").ToArray();
-
-        // One size for every relation in the panel: the smallest of their best fits.
-        foreach (string text in texts)
+        float rowGap = m.Gap * 0.3f, room = inner.Bottom - y - (rowGap * (edges.Count - 1));
+        float min = m.Legible(MathF.Min(m.SmallSize, 8 * m.TextScale));
+        var layouts = new TextLayout[texts.Length];
+        for (float size = m.SmallSize; ; size = MathF.Max(min, size * 0.94f))
         {
-            size = MathF.Min(size, ctx.Text.Fit(text, inner.Width, rowH, size, min).Size);
+            float total = 0;
+            for (int i = 0; i < texts.Length; i++)
+            {
+                layouts[i] = ctx.Text.Layout(texts[i], size, inner.Width);
+                total += layouts[i].Height;
+            }
+
+            if (total <= room + 0.5f)
+            {
+                break;
+            }
+
+            if (size <= min)
+            {
+                ctx.Overflows.Add($"{ctx.Where}: diagram {c.Id}/{p.Id} relations");
+                break;
+            }
         }
 
-        for (int i = 0; i < edges.Count; i++)
+        for (int i = 0; i < edges.Count && y < inner.Bottom; i++)
         {
             int mode = IndexOfMode(c, edges[i].Mode);
-            ctx.DrawFitted(canvas, texts[i], new SKRect(inner.Left, y + (i * rowH), inner.Right, y + ((i + 1) * rowH)), size, MathF.Min(size, min), ctx.ModeColor(c, mode), $"diagram {c.Id}/{p.Id} edge {i}");
+            ctx.Draw(canvas, layouts[i], inner.Left, y, inner.Width, ctx.ModeColor(c, mode), $"diagram {c.Id}/{p.Id} edge {i}");
+            y += layouts[i].Height + rowGap;
         }
     }
 

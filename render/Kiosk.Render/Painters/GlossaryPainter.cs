@@ -38,12 +38,12 @@ internal static class GlossaryPainter
             texts[col] = m.Compact
                 ? string.Join("\n", entries.Select(e => e.TermZh is null ? "• " + e.Term : $"• {e.Term} {e.TermZh}"))
                 : string.Join("\n", entries.Select(e => $"{e.Term}{(e.TermZh is null ? string.Empty : " " + e.TermZh)}: {e.Definition}"));
-            size = MathF.Min(size, ctx.Text.Fit(texts[col], boxes[col].Width, boxes[col].Height, m.BodySize, m.MinText * 0.9f).Size);
+            size = MathF.Min(size, ctx.Text.Fit(texts[col], boxes[col].Width, boxes[col].Height, m.BodySize, m.Legible(m.MinText * 0.9f)).Size);
         }
 
         for (int col = 0; col < columns; col++)
         {
-            ctx.DrawFitted(canvas, texts[col], boxes[col], size, m.MinText * 0.9f, ctx.Theme.Text, $"glossary {c.Id} column {col}");
+            ctx.DrawFitted(canvas, texts[col], boxes[col], size, m.Legible(m.MinText * 0.9f), ctx.Theme.Text, $"glossary {c.Id} column {col}");
         }
 
         if (citationH > 0)
@@ -73,6 +73,6 @@ internal static class GlossaryPainter
         string text = string.Join("\n", ctx.Pack.Cases.Select(c => m.Compact
             ? $"{c.Order}. {c.Title} ({c.Citation.Year})"
             : $"{c.Order}. {c.Title}: {string.Join(", ", c.Citation.Authors)} ({c.Citation.Year}), {c.Citation.Journal}."));
-        ctx.DrawFitted(canvas, text + (m.Compact ? string.Empty : "\n\nEvery text here is written in the exhibit's own words from these papers; quotations are marked."), area, m.BodySize, m.MinText * 0.9f, ctx.Theme.Text, "about");
+        ctx.DrawFitted(canvas, text + (m.Compact ? string.Empty : "\n\nEvery text here is written in the exhibit's own words from these papers; quotations are marked."), area, m.BodySize, m.Legible(m.MinText * 0.9f), ctx.Theme.Text, "about");
     }
 }

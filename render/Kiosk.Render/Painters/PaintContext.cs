@@ -19,6 +19,9 @@ public sealed class PaintContext(PackContent pack, Metrics metrics, TextEngine t
     /// <summary>Text that did not fit even at the smallest size, by screen and field (tests keep this empty).</summary>
     public List<string> Overflows { get; } = [];
 
+    /// <summary>How many of each phase's quotes (by case and phase index) its first page drew; the rest go on a second page.</summary>
+    public Dictionary<(int Case, int Phase), int> QuotesShown { get; } = [];
+
     /// <summary>When set, every text run drawn is listed here (where and in which colour), for the contrast test.</summary>
     public List<DrawnText>? Runs { get; set; }
 

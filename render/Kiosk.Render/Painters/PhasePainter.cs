@@ -6,22 +6,40 @@ namespace Kiosk.Render.Painters;
 
 /// <summary>
 /// One phase of a case's timeline: the bar, the phase's title and story, the papers' voices (pull quotes) and
-/// its key figures, comparable ones as a chart.
+/// its key figures, comparable ones as a chart. Quotes that do not fit whole beside the story go on the
+/// phase's second page (page 1), after the story in the order Next steps through.
 /// </summary>
 internal static class PhasePainter
 {
-    public static void Paint(SKCanvas canvas, PaintContext ctx, int caseIndex, int phaseIndex)
+    /// <summary>The quotes drawn with a phase, in the case's order.</summary>
+    public static List<Quote> Quotes(CaseStudy c, int phaseIndex) => c.Quotes.Where(q => q.Phase == c.Phases[phaseIndex].Id).ToList();
+
+    public static void Paint(SKCanvas canvas, PaintContext ctx, int caseIndex, int phaseIndex, int page = 0)
     {
         var m = ctx.M;
         var c = ctx.Case(caseIndex);
-        var p = c.Phases[Math.Clamp(phaseIndex, 0, c.Phases.Count - 1)];
+        phaseIndex = Math.Clamp(phaseIndex, 0, c.Phases.Count - 1);
+        var p = c.Phases[phaseIndex];
         Chrome.Background(canvas, ctx);
-        string position = string.Create(CultureInfo.InvariantCulture, $"Phase {phaseIndex + 1} of {c.Phases.Count}");
-        var area = Chrome.Header(canvas, ctx, c.Title, position, "◀ ▶ phases   ·   Select: coupling diagram   ·   Back: case   ·   Home: all cases");
+        // A second page says what it holds; a small panel's header has room for that or the case's title, not both.
+        string position = page == 0 ? string.Create(CultureInfo.InvariantCulture, $"Phase {phaseIndex + 1} of {c.Phases.Count}")
+            : m.Compact ? string.Create(CultureInfo.InvariantCulture, $"Phase {phaseIndex + 1}/{c.Phases.Count}")
+            : string.Create(CultureInfo.InvariantCulture, $"Phase {phaseIndex + 1} of {c.Phases.Count} · in their words");
+        var area = Chrome.Header(canvas, ctx, page > 0 && m.Compact ? "In their words" : c.Title, position, "◀ ▶ phases   ·   Select: coupling diagram   ·   Back: case   ·   Home: all cases");
         float y = area.Top + Timeline.Paint(canvas, ctx, area, c, phaseIndex) + m.Gap;
-        var quotes = c.Quotes.Where(q => q.Phase == p.Id).ToList();
-        var (series, rest) = FigureChart.Split(p.Figures);
+        var quotes = Quotes(c, phaseIndex);
         string what = $"{c.Id}/{p.Id}";
+        if (page > 0)
+        {
+            // The quotes the first page had no room for, under the phase's title so the visitor knows whose words.
+            string heading = m.Compact ? $"{p.Years}  {p.Title}" : p.Title;
+            y += ctx.DrawFitted(canvas, heading, new SKRect(area.Left, y, area.Right, y + (m.HeadingSize * 2.7f)), m.HeadingSize, m.MinText, ctx.Theme.Text, $"phase {what} page 2 title", bold: true).Height + (m.Gap * 0.6f);
+            var left = quotes.Skip(ctx.QuotesShown.GetValueOrDefault((caseIndex, phaseIndex))).ToList();
+            PullQuote.PaintAll(canvas, ctx, new SKRect(area.Left, y, area.Right, area.Bottom), c, left, $"phase {what} page 2");
+            return;
+        }
+
+        var (series, rest) = FigureChart.Split(p.Figures);
 
         bool side = !m.Compact && p.Figures.Count > 0;
         float textRight = side ? area.Left + (area.Width * 0.62f) : area.Right;
@@ -40,11 +58,14 @@ internal static class PhasePainter
         }
 
         var bodyLayout = ctx.DrawFitted(canvas, body, new SKRect(area.Left, y, textRight, bodyBottom), m.BodySize, m.MinText, ctx.Theme.Text, $"phase {what} {(m.Compact ? "short" : "summary")}");
+        int shown = 0;
         if (quotes.Count > 0)
         {
             float top = y + bodyLayout.Height + (m.Gap * 0.9f);
-            PullQuote.PaintAll(canvas, ctx, new SKRect(area.Left, top, textRight, area.Bottom - figuresH - (figuresH > 0 ? m.Gap * 0.5f : 0)), c, quotes, $"phase {what}");
+            shown = PullQuote.PaintAll(canvas, ctx, new SKRect(area.Left, top, textRight, area.Bottom - figuresH - (figuresH > 0 ? m.Gap * 0.5f : 0)), c, quotes, $"phase {what}");
         }
+
+        ctx.QuotesShown[(caseIndex, phaseIndex)] = shown;
 
         if (side)
         {

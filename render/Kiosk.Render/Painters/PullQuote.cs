@@ -9,8 +9,8 @@ namespace Kiosk.Render.Painters;
 /// </summary>
 internal static class PullQuote
 {
-    /// <summary>Draws as many of the quotes as fit, top down; returns the height used.</summary>
-    public static float PaintAll(SKCanvas canvas, PaintContext ctx, SKRect area, CaseStudy c, IReadOnlyList<Quote> quotes, string what)
+    /// <summary>Draws as many of the quotes as fit whole, in order, top down; returns how many it drew.</summary>
+    public static int PaintAll(SKCanvas canvas, PaintContext ctx, SKRect area, CaseStudy c, IReadOnlyList<Quote> quotes, string what)
     {
         var m = ctx.M;
         float y = area.Top;
@@ -19,13 +19,13 @@ internal static class PullQuote
             float h = Paint(canvas, ctx, new SKRect(area.Left, y, area.Right, area.Bottom), c, quotes[i], $"{what} quote {i}");
             if (h <= 0)
             {
-                break;
+                return i;
             }
 
             y += h + (m.Gap * 0.7f);
         }
 
-        return y - area.Top;
+        return quotes.Count;
     }
 
     /// <summary>Draws one quote at the top of the area if it fits whole; returns its height, or 0 when left out.</summary>

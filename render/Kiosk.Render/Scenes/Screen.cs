@@ -26,16 +26,21 @@ public enum ScreenKind
 }
 
 /// <summary>
-/// Where the visitor is: a screen kind, the case (index into the pack's cases, in home order; -1 for none)
-/// and the phase index. A value type, so the navigator and frame loop compare and copy it without allocating.
+/// Where the visitor is: a screen kind, the case (index into the pack's cases, in home order; -1 for none),
+/// the phase index, and the page of a screen that needs more than one at this profile (0 first): a phase's
+/// quotes that did not fit its screen, a comparison's second side in large text on a small panel
+/// (<see cref="SceneRenderer.PageCount"/>). A value type, so the navigator and frame loop compare and copy it
+/// without allocating.
 /// </summary>
-public readonly record struct Screen(ScreenKind Kind, int CaseIndex = -1, int PhaseIndex = 0)
+public readonly record struct Screen(ScreenKind Kind, int CaseIndex = -1, int PhaseIndex = 0, int Page = 0)
 {
     public static Screen Home(int caseIndex = 0) => new(ScreenKind.Home, caseIndex);
 
     public override string ToString() => Kind switch
     {
         ScreenKind.Home or ScreenKind.Attract => $"{Kind}({CaseIndex})",
+        ScreenKind.Phase when Page > 0 => $"{Kind}({CaseIndex}/{PhaseIndex} page {Page + 1})",
+        ScreenKind.Comparison when Page > 0 => $"{Kind}({CaseIndex} page {Page + 1})",
         ScreenKind.Phase or ScreenKind.Diagram => $"{Kind}({CaseIndex}/{PhaseIndex})",
         _ => $"{Kind}({CaseIndex})",
     };
