@@ -29,6 +29,24 @@ dotnet build "$project" -c Release -v q -nologo
 pack="$project/bin/Release/net10.0/builtin.kpack"
 [ -f "$pack" ] || { echo "publish: $pack was not built" >&2; exit 1; }
 
+# The crash-injection hook (KIOSK_INSTALL_CRASH_AT, for the install tests) must not be in a shipped kiosk: where
+# this machine can run the published binary, install a pack with the hook asked to crash at the first step; a
+# kiosk with the hook dies there (FailFast), a shipped one installs. Other architectures rest on the same
+# -p:KioskTestHooks=false build, and the next install on a Pi can be checked the same way.
+no_test_hooks() {
+  local rid=$1 dir=$2 store
+  [ "$rid" = "$(dotnet --info | sed -n 's/^ *RID: *//p' | head -1)" ] || return 0
+  store=$(mktemp -d)
+  if ! KIOSK_INSTALL_CRASH_AT=staged "$dir/kiosk" pack install "$pack" --store "$store" --allow-unsigned >/dev/null 2>&1 \
+      || [ ! -L "$store/current" ]; then
+    rm -rf "$store"
+    echo "publish: $dir/kiosk obeys KIOSK_INSTALL_CRASH_AT: the test hooks are in the published build" >&2
+    exit 1
+  fi
+  rm -rf "$store"
+  echo "publish: $rid: no test hooks (KIOSK_INSTALL_CRASH_AT ignored)" >&2
+}
+
 rm -rf "$stage"
 mkdir -p "$stage"
 for rid in "${rids[@]}"; do
@@ -37,6 +55,7 @@ for rid in "${rids[@]}"; do
   dotnet publish "$project" -c Release -r "$rid" --self-contained true -v q -nologo -p:KioskTestHooks=false -o "$dir" \
     -p:PublishReadyToRun="${KIOSK_READY_TO_RUN:-true}" -p:PublishReadyToRunComposite="${KIOSK_READY_TO_RUN:-true}"
   cp "$pack" "$dir/builtin.kpack"
+  no_test_hooks "$rid" "$dir"
   cp deploy/kiosk.service deploy/install.sh deploy/kiosk.example.json "$dir/"
   chmod 0755 "$dir/install.sh" "$dir/kiosk"
   tar -C "$stage" -czf "$out/kiosk-$rid.tar.gz" "kiosk-$rid"

@@ -1,5 +1,4 @@
 using System.CommandLine;
-using System.Text.Json;
 using Kiosk.Host.Settings;
 using Kiosk.Host.Status;
 
@@ -38,22 +37,8 @@ internal static class StatusCommand
                 return SettingsErrors.Report(console, configFile, ex);
             }
 
-            Print(console, new StatusReader(settings.Status, time).Read(settings.Kiosk.Store), result.GetValue(json));
-            return ExitCodes.Ok;
+            return StatusAnswer.Answer(settings.Kiosk.Store, settings.Status, result.GetValue(json), console.Out, time);
         });
         return command;
-    }
-
-    /// <summary>Prints a status as JSON (one line) or as text; the content key's status answer uses it too.</summary>
-    public static void Print(CliConsole console, StatusReport report, bool json)
-    {
-        if (json)
-        {
-            console.Out.WriteLine(JsonSerializer.Serialize(report, StatusReport.Json));
-        }
-        else
-        {
-            console.Out.Write(StatusText.Format(report));
-        }
     }
 }

@@ -158,8 +158,7 @@ internal static class StoreCommands
             // Nothing is read from stdin and nothing is written; any other command line still means "a pack follows".
             if (StatusRequest.TryParse(Environment.GetEnvironmentVariable(StatusRequest.Variable), out bool json))
             {
-                StatusCommand.Print(console, new StatusReader(new StatusOptions(), time).Read(result.GetValue(store)!), json);
-                return ExitCodes.Ok;
+                return StatusAnswer.Answer(result.GetValue(store)!, new StatusOptions(), json, console.Out, time);
             }
 
             long start = time.GetTimestamp();

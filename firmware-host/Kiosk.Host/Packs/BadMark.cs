@@ -1,5 +1,4 @@
 using System.Text.Json;
-using Kiosk.Content.Packing;
 
 namespace Kiosk.Host.Packs;
 
@@ -13,5 +12,5 @@ internal sealed record BadMark(string Reason, DateTimeOffset Marked)
 
     public static BadMark? TryRead(string packDir) => StoreJson.TryRead<BadMark>(Path.Combine(packDir, FileName));
 
-    public void Write(string packDir) => AtomicFile.Write(Path.Combine(packDir, FileName), s => JsonSerializer.Serialize(s, this, PackFormat.Json));
+    public void Write(string packDir) => AtomicFile.Write(Path.Combine(packDir, FileName), s => JsonSerializer.Serialize(s, this, StoreJson.Options));
 }

@@ -1,5 +1,4 @@
 using System.Text.Json;
-using Kiosk.Content.Packing;
 
 namespace Kiosk.Host.Packs;
 
@@ -15,7 +14,7 @@ internal sealed record InstallRecord(string Sha256, string PackId, string Versio
     {
         try
         {
-            return JsonSerializer.Deserialize<InstallRecord>(File.ReadAllBytes(Path.Combine(dir, FileName)), PackFormat.Json);
+            return JsonSerializer.Deserialize<InstallRecord>(File.ReadAllBytes(Path.Combine(dir, FileName)), StoreJson.Options);
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or JsonException)
         {
@@ -24,5 +23,5 @@ internal sealed record InstallRecord(string Sha256, string PackId, string Versio
     }
 
     public void Write(string dir) =>
-        AtomicFile.Write(Path.Combine(dir, FileName), stream => JsonSerializer.Serialize(stream, this, PackFormat.Json));
+        AtomicFile.Write(Path.Combine(dir, FileName), stream => JsonSerializer.Serialize(stream, this, StoreJson.Options));
 }

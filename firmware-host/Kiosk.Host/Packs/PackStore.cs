@@ -188,8 +188,8 @@ public sealed class PackStore
         string sha = copied.Sha256;
         if (!_options.AllowDowngrade && Downgrade(check.Pack.Manifest, check.Signer, sha) is { } newer)
         {
-            return PackStoreResult.Refused($"{displayName}: refused: version {check.Pack.Manifest.Version} is not newer than {newer.Id} {newer.Version} "
-                + $"already installed from the same {(check.Signer is null ? "pack id (unsigned)" : $"signer {check.Signer}")}; "
+            return PackStoreResult.Refused($"{displayName}: refused: version {check.Pack.Manifest.Version} is not newer than {newer.PackId} {newer.Version} "
+                + $"already {(newer.FromMark ? "shown on this device (the store's high-water mark)" : "installed")} from the same {(check.Signer is null ? "pack id (unsigned)" : $"signer {check.Signer}")}; "
                 + "to go back use 'kiosk pack rollback', or install with --allow-downgrade");
         }
 
@@ -282,6 +282,10 @@ public sealed class PackStore
         if (_current.Target() == sha256)
         {
             _committed.SwitchTo(sha256);
+            if (List().FirstOrDefault(p => p.Sha256 == sha256) is { } proved)
+            {
+                HighWaterMarks.Raise(_layout.Root, proved);
+            }
         }
 
         if (TrialRecord.TryRead(_layout.Root)?.Sha256 == sha256)
@@ -334,8 +338,12 @@ public sealed class PackStore
         return List().FirstOrDefault(p => p.IsCurrent);
     }
 
-    /// <summary>The newest pack already installed that <paramref name="manifest"/> does not outrank, or null.</summary>
-    private InstalledPack? Downgrade(PackManifest manifest, string? signer, string sha256)
+    /// <summary>
+    /// The newest pack of the same signer (unsigned: the same pack id) that <paramref name="manifest"/> does not
+    /// outrank, or null: among the good packs still in the store, and the store's high-water mark (the newest ever
+    /// committed, which survives pruning). <c>FromMark</c> says the mark was the higher.
+    /// </summary>
+    private (string PackId, string Version, bool FromMark)? Downgrade(PackManifest manifest, string? signer, string sha256)
     {
         if (!PackVersion.TryParse(manifest.Version, out var incoming))
         {
@@ -343,10 +351,13 @@ public sealed class PackStore
         }
 
         // Signed packs are ranked per signer (a replayed old pack of any id is refused); unsigned ones per pack id.
-        var same = List().Where(p => !p.IsBad && (signer is null ? p.Signer is null && p.Id == manifest.Id : p.Signer == signer));
-        InstalledPack? newest = null;
+        var same = List().Where(p => !p.IsBad && (signer is null ? p.Signer is null && p.Id == manifest.Id : p.Signer == signer))
+            .Select(p => (p.Id, p.Version, p.Sha256, FromMark: false));
+        var mark = HighWaterMarks.Read(_layout.Root).For(signer, manifest.Id);
+        var ranked = mark is null ? same : same.Append((mark.PackId, mark.Version, mark.Sha256, FromMark: true));
+        (string Id, string Version, string Sha256, bool FromMark)? newest = null;
         PackVersion? best = null;
-        foreach (var p in same)
+        foreach (var p in ranked)
         {
             if (PackVersion.TryParse(p.Version, out var v) && (best is null || v.CompareTo(best) > 0))
             {
@@ -354,14 +365,14 @@ public sealed class PackStore
             }
         }
 
-        if (newest is null || best is null)
+        if (newest is not { } n || best is null)
         {
             return null;
         }
 
         int c = incoming.CompareTo(best);
         // The same bytes again (a retried push) are not a downgrade.
-        return c < 0 || (c == 0 && newest.Sha256 != sha256) ? newest : null;
+        return c < 0 || (c == 0 && n.Sha256 != sha256) ? (n.Id, n.Version, n.FromMark) : null;
     }
 
     private static string Format(DateTimeOffset time) => time.UtcDateTime.ToString("yyyy-MM-dd HH:mm:ss'Z'", System.Globalization.CultureInfo.InvariantCulture);

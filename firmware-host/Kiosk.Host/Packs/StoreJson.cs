@@ -1,4 +1,5 @@
 using System.Text.Json;
+using System.Text.Json.Serialization;
 using Kiosk.Content.Packing;
 
 namespace Kiosk.Host.Packs;
@@ -6,16 +7,31 @@ namespace Kiosk.Host.Packs;
 /// <summary>Reads a small store file; a missing, unreadable or half-written one reads as absent.</summary>
 internal static class StoreJson
 {
+    /// <summary>
+    /// The pack format's JSON conventions with serializers generated at compile time: <c>kiosk status</c> and the
+    /// content key's status answer read the store's records in a fresh process each time, where building
+    /// reflection metadata was a good part of their cost.
+    /// </summary>
+    public static readonly JsonSerializerOptions Options = new(PackFormat.Json) { TypeInfoResolver = StoreJsonContext.Default };
+
     public static T? TryRead<T>(string path)
         where T : class
     {
         try
         {
-            return File.Exists(path) ? JsonSerializer.Deserialize<T>(File.ReadAllBytes(path), PackFormat.Json) : null;
+            return File.Exists(path) ? JsonSerializer.Deserialize<T>(File.ReadAllBytes(path), Options) : null;
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or JsonException)
         {
             return null;
         }
     }
+}
+
+[JsonSerializable(typeof(InstallRecord))]
+[JsonSerializable(typeof(BadMark))]
+[JsonSerializable(typeof(TrialRecord))]
+[JsonSerializable(typeof(HighWaterMarks))]
+internal sealed partial class StoreJsonContext : JsonSerializerContext
+{
 }

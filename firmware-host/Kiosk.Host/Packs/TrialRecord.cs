@@ -1,5 +1,4 @@
 using System.Text.Json;
-using Kiosk.Content.Packing;
 
 namespace Kiosk.Host.Packs;
 
@@ -14,7 +13,7 @@ internal sealed record TrialRecord(string Sha256, DateTimeOffset Started)
 
     public static TrialRecord? TryRead(string root) => StoreJson.TryRead<TrialRecord>(Path.Combine(root, FileName));
 
-    public void Write(string root) => AtomicFile.Write(Path.Combine(root, FileName), s => JsonSerializer.Serialize(s, this, PackFormat.Json));
+    public void Write(string root) => AtomicFile.Write(Path.Combine(root, FileName), s => JsonSerializer.Serialize(s, this, StoreJson.Options));
 
     public static void Clear(string root) => AtomicFile.Delete(Path.Combine(root, FileName));
 }

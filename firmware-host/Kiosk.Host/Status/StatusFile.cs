@@ -28,9 +28,11 @@ public static class StatusFile
     }
 
     /// <summary>The last status written, or null with the reason when there is none or it cannot be read.</summary>
-    public static StatusReport? TryRead(string path, out string? problem)
+    /// <param name="unreadable">True when a file is there but cannot be read: the kiosk's state is unknown.</param>
+    public static StatusReport? TryRead(string path, out string? problem, out bool unreadable)
     {
         problem = null;
+        unreadable = false;
         try
         {
             return JsonSerializer.Deserialize<StatusReport>(File.ReadAllBytes(path), StatusReport.Json);
@@ -43,10 +45,12 @@ public static class StatusFile
         {
             // /var/lib/kiosk is root:kiosk 0750: an admin account needs sudo (or the content key's status answer).
             problem = $"cannot tell: {path}: permission denied (run as root or as the kiosk user)";
+            unreadable = true;
         }
         catch (Exception ex) when (ex is IOException or JsonException)
         {
             problem = $"cannot tell: {path}: unreadable ({ex.Message})";
+            unreadable = true;
         }
 
         return null;

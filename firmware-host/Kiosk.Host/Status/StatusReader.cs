@@ -11,15 +11,17 @@ public sealed class StatusReader(StatusOptions options, TimeProvider time)
 {
     private readonly SystemHealth _health = new(options);
 
-    public StatusReport Read(string store)
+    public StatusReport Read(string store) => Read(store, out _);
+
+    /// <param name="exitCode">What <c>kiosk status</c> exits with for this report (<see cref="StatusExitCode"/>).</param>
+    public StatusReport Read(string store, out int exitCode)
     {
         string path = StatusFile.For(store);
-        var file = StatusFile.TryRead(path, out string? problem);
+        var file = StatusFile.TryRead(path, out string? problem, out bool unreadable);
         bool running = file is { Stopped: null, Pid: { } pid } && (file.ProcessStartTicks is { } ticks
             ? new ProcessIdentity(pid, ticks).IsAlive()
             : Directory.Exists($"/proc/{pid}"));
-        var report = file ?? new StatusReport { KioskVersion = KioskVersion.Text };
-        return report with
+        var report = (file ?? new StatusReport { KioskVersion = KioskVersion.Text }) with
         {
             Running = running,
             Message = Message(file, problem, running),
@@ -30,6 +32,8 @@ public sealed class StatusReader(StatusOptions options, TimeProvider time)
             TemperatureC = _health.TemperatureC(),
             Throttled = _health.Throttled(allowVcgencmd: true),
         };
+        exitCode = StatusExitCode.Of(report, unreadable);
+        return report;
     }
 
     private static string Message(StatusReport? file, string? problem, bool running) => (file, running) switch

@@ -10,11 +10,7 @@ namespace Kiosk.Host.Status;
 /// </summary>
 public sealed record StatusReport
 {
-    public static readonly JsonSerializerOptions Json = new()
-    {
-        PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower,
-        Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
-    };
+    public static JsonSerializerOptions Json => StatusJson.Options;
 
     /// <summary>Whether a kiosk process is running with this store now (read by kiosk status from /proc).</summary>
     public bool Running { get; init; }

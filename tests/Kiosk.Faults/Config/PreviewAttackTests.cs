@@ -92,6 +92,57 @@ public sealed class PreviewAttackTests(ITestOutputHelper output) : IAsyncLifetim
     }
 
     [Fact]
+    public async Task A_thousand_idle_sockets_are_capped_and_memory_stays_bounded()
+    {
+        // The probe's scale: 1,000 upgrade requests held open and never read (its run: 144 -> 572 MB, never given back).
+        const int Flood = 1000;
+        long before = Resident();
+        var sockets = new List<TcpClient>();
+        int upgraded = 0, refused = 0;
+        var clock = Stopwatch.StartNew();
+        try
+        {
+            for (int i = 0; i < Flood; i++)
+            {
+                try
+                {
+                    var (client, status) = await Open(UpgradeRequest(), timeout: TimeSpan.FromSeconds(5));
+                    sockets.Add(client);
+                    upgraded += status == "101" ? 1 : 0;
+                    refused += status == "closed" ? 1 : 0;
+                }
+                catch (Exception ex) when (ex is IOException or SocketException or OperationCanceledException)
+                {
+                    // Kestrel resets a connection over its limit before it answers.
+                    refused++;
+                }
+            }
+
+            long during = Resident();
+            Results.Record(output, Area, $"{Flood} idle websocket requests held: upgraded / refused / resident growth / took", $"{upgraded} / {refused} / {(during - before) / (1 << 20)} MB / {clock.Elapsed.TotalSeconds:F1} s", $"<= {PreviewServer.MaxSockets} / most / < 64 MB");
+            Assert.InRange(upgraded, 1, PreviewServer.MaxSockets);
+            Assert.True(refused >= Flood - 64 - PreviewServer.MaxSockets, $"only {refused} of {Flood} refused");
+            Assert.True(during - before < 64L << 20, $"resident memory grew {(during - before) / (1 << 20)} MB with {Flood} sockets held");
+        }
+        finally
+        {
+            sockets.ForEach(s => s.Dispose());
+        }
+
+        // Once the flood lets go, staff get the page again at once.
+        Assert.Equal("200", await StatusOf($"GET / HTTP/1.1\r\nHost: {OwnHost}\r\nConnection: close\r\n\r\n"));
+    }
+
+    /// <summary>This process's resident memory (the preview runs in it), after a full collection.</summary>
+    private static long Resident()
+    {
+        GC.Collect();
+        GC.WaitForPendingFinalizers();
+        using var self = Process.GetCurrentProcess();
+        return self.WorkingSet64;
+    }
+
+    [Fact]
     public async Task A_websocket_that_never_reads_is_dropped()
     {
         // A tiny receive window, so the server's sends back up after a frame or two of 1920x1080 PNG.

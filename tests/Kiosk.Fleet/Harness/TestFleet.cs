@@ -110,11 +110,17 @@ internal sealed class TestFleet : IDisposable
     }
 
     /// <summary><c>kiosk status --json --config</c> of a host, read on the host itself.</summary>
+    /// <remarks>Every call also checks the exit code against the answer: 0 exactly when the kiosk runs and every
+    /// display it reports is healthy, else 1 (README, "kiosk status").</remarks>
     public static JsonObject Status(FleetHost host)
     {
         var ran = ChildProcess.Run(Dotnet.Path, [Dotnet.KioskDll, "status", "--json", "--config", host.ConfigFile]);
-        Assert.True(ran.ExitCode == 0, $"{host.Name}: kiosk status failed: {ran}");
-        return JsonNode.Parse(ran.Stdout)!.AsObject();
+        Assert.True(ran.ExitCode is 0 or 1, $"{host.Name}: kiosk status failed: {ran}");
+        var status = JsonNode.Parse(ran.Stdout)!.AsObject();
+        var displays = status["displays"]!.AsArray();
+        bool healthy = (bool)status["running"]! && displays.Count > 0 && displays.All(d => (bool)d!["healthy"]!);
+        Assert.True(ran.ExitCode == (healthy ? 0 : 1), $"{host.Name}: exit {ran.ExitCode} for {ran.Stdout}");
+        return status;
     }
 
     /// <summary>Waits until a host's own status satisfies <paramref name="done"/>; fails with the status and the kiosk's log.</summary>

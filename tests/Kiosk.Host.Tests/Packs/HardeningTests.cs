@@ -56,6 +56,57 @@ public sealed class HardeningTests(TestPacks packs) : IClassFixture<TestPacks>, 
         Assert.True(new PackStore(options, _time).Install(v2).Ok, "the newest pack's bytes again are a retry, not a downgrade");
     }
 
+    [Fact]
+    public void An_older_signed_pack_is_still_refused_after_the_newer_ones_were_pruned_from_the_store()
+    {
+        string keys = _dir.Combine("keys");
+        Directory.CreateDirectory(keys);
+        using var key = PackKeys.Generate();
+        File.WriteAllText(Path.Combine(keys, "museum.pub"), PackKeys.PublicPem(key));
+        string v1 = packs.CopyOf("1.0.0", _dir.Path);
+        string v2 = packs.CopyOf("1.1.0", _dir.Path);
+        PackSigner.Sign(v1, PackKeys.PrivatePem(key));
+        PackSigner.Sign(v2, PackKeys.PrivatePem(key));
+        // Keep 1: every install prunes all but the newest, the current and the committed pack.
+        var options = new PackStoreOptions { Root = _dir.Combine("store"), TrustedKeysDir = keys, AllowUnsigned = true, Keep = 1 };
+
+        var store = new PackStore(options, _time);
+        Assert.True(store.Install(v1).Ok);
+        Assert.True(store.Commit(store.CurrentSha!));
+        Assert.True(store.Install(v2).Ok);
+        Assert.True(store.Commit(store.CurrentSha!), "the kiosk showed 1.1.0: it is the signer's high-water mark now");
+        // Unsigned packs (ranked apart, by their own id) are shown after it until no pack of the signer is left.
+        foreach (string version in new[] { "2.0.0", "2.1.0" })
+        {
+            Assert.True(store.Install(packs.Pack(version)).Ok);
+            Assert.True(store.Commit(store.CurrentSha!));
+        }
+
+        Assert.DoesNotContain(store.List(), p => p.Signer is not null);
+
+        var replay = store.Install(v1);
+
+        Assert.False(replay.Ok, "1.0.0 of the signer is older than its 1.1.0, which this device has shown");
+        Assert.Contains("high-water mark", string.Join(" ", replay.Problems));
+        Assert.Equal("2.1.0", PackReader.Read(store.Current!).Manifest.Version);
+        Assert.True(store.Install(v2).Ok, "the high-water pack's own bytes are not a downgrade");
+        Assert.True(new PackStore(options with { AllowDowngrade = true }, _time).Install(v1).Ok, "an operator may still go back on purpose");
+    }
+
+    [Fact]
+    public void A_pack_that_failed_its_trial_does_not_raise_the_high_water_mark()
+    {
+        var options = new PackStoreOptions { Root = _dir.Combine("store"), AllowUnsigned = true, Keep = 1 };
+        var store = new PackStore(options, _time);
+        Assert.True(store.Install(packs.Pack("1.0.0")).Ok);
+        Assert.True(store.Commit(store.CurrentSha!));
+        Assert.True(store.Install(packs.Pack("2.0.0")).Ok);
+        store.Revert(store.CurrentSha!, "test: no first frame", out bool done);
+        Assert.True(done);
+
+        Assert.True(store.Install(packs.Pack("1.1.0")).Ok, "2.0.0 never proved itself, so 1.1.0 is an upgrade from the 1.0.0 shown");
+    }
+
     [Theory]
     [InlineData("truncated")]
     [InlineData("bit flips")]

@@ -93,6 +93,9 @@ internal sealed class SshServer : IDisposable
         PrintMotd no
         PrintLastLog no
         LogLevel VERBOSE
+        # A clean home for the sessions, as a kiosk account has: this machine's root ~/.bashrc (which bash sources
+        # for every ssh command) runs pyenv and took 0.2 s of CPU per session, half of a fleet gather's cost.
+        SetEnv HOME={Dir}
 
         """;
 
