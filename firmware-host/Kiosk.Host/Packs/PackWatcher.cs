@@ -26,6 +26,7 @@ public sealed class PackWatcher : BackgroundService
     private readonly Lock _gate = new();
     private LoadedPack? _pending;
     private LoadedPack _lastGood;
+    private bool _packFileFailed;
     private Trial? _trial;
     private PackPreload? _preload;
 
@@ -129,6 +130,24 @@ public sealed class PackWatcher : BackgroundService
             {
                 _logger.LogError("pack {Id} {Version} failed in the renderer ({Reason}); showing the last good pack", SafeText.Escape(pack.Manifest.Id), SafeText.Escape(pack.Manifest.Version), SafeText.Escape(reason));
                 return _lastGood;
+            }
+
+            if (!string.IsNullOrEmpty(_options.Pack) && _options.Pack != _options.Builtin && !_packFileFailed)
+            {
+                _packFileFailed = true;
+                // A --pack file that verifies but cannot be drawn: the screen must not go dark, so the built-in
+                // pack takes over (a restart under systemd would only fail the same way again).
+                var (builtin, problems) = Load(_options.Builtin);
+                _logger.LogError("pack file {Path} ({Id} {Version}) failed in the renderer ({Reason}); showing the built-in pack",
+                    SafeText.Escape(_options.Pack), SafeText.Escape(pack.Manifest.Id), SafeText.Escape(pack.Manifest.Version), SafeText.Escape(reason));
+                if (builtin is null)
+                {
+                    _logger.LogCritical("the built-in pack cannot be shown either: {Problems}", problems);
+                    return null;
+                }
+
+                _lastGood = builtin;
+                return builtin;
             }
 
             if (_store.CurrentSha is { } sha && string.IsNullOrEmpty(_options.Pack) && ResolvePath() != _options.Builtin)

@@ -214,7 +214,8 @@ public sealed class KioskSettings
         foreach (string mapKey in mapKeys)
         {
             // The generated binder skips a single value where a list or map belongs; the reflection one refused it.
-            if (config.GetSection(mapKey).Value is { } single)
+            // An empty JSON list or object ("Inputs": []) reaches configuration as an empty value: not a mistake.
+            if (config.GetSection(mapKey).Value is { Length: > 0 } single)
             {
                 errors.Add($"{section}:{mapKey}: must be a list or map of entries, not the single value '{single}'");
             }

@@ -189,6 +189,33 @@ public sealed class PackTrialTests(TestPacks packs, ITestOutputHelper output) : 
         }
     }
 
+    [Fact]
+    public async Task A_pack_file_that_throws_in_the_renderer_gives_way_to_the_built_in_pack_and_the_kiosk_keeps_running()
+    {
+        Assert.True(TestHooks.Compiled, "the test build must define KIOSK_TEST_HOOKS (Kiosk.Host.csproj)");
+        string thrower = packs.Pack("2.0.0", TestHooks.ThrowingPackId);
+        string frames = _dir.Combine("frames");
+        using var host = KioskHost.Build(null, new Dictionary<string, string?>
+        {
+            ["Kiosk:Store"] = Root,
+            ["Kiosk:Pack"] = thrower,
+            ["Kiosk:Display"] = "png:" + frames,
+            ["Kiosk:Profile"] = "320x240",
+        }, configure: services => services.AddSingleton(Options.Create(new PackWatcherOptions { Pack = thrower, Store = Root, Builtin = SeedPack.Path })));
+        await host.StartAsync();
+        try
+        {
+            await host.Services.GetRequiredService<FrameLoop>().FirstFrame.WaitAsync(TimeSpan.FromSeconds(30));
+
+            Assert.False(host.Services.GetRequiredService<IHostApplicationLifetime>().ApplicationStopping.IsCancellationRequested, "the kiosk stopped instead of showing the built-in pack");
+            Assert.NotEmpty(Directory.EnumerateFiles(frames, "*.png"));
+        }
+        finally
+        {
+            await host.StopAsync();
+        }
+    }
+
     private PackStore Store() => new(new PackStoreOptions { Root = Root, AllowUnsigned = true }, _time);
 
     private string Install(PackStore store, string version, string id = "store-test-pack")

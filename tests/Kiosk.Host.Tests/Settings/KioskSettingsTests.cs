@@ -28,6 +28,18 @@ public sealed class KioskSettingsTests
     }
 
     [Fact]
+    public void EmptyListsInKioskJsonAreNotMistakenForSingleValues()
+    {
+        // JSON's [] and {} reach configuration as a key with an empty value; "Inputs": "gpio" is the mistake.
+        using var json = new MemoryStream("""{ "Kiosk": { "Inputs": [] }, "Gpio": { "Pins": {} } }"""u8.ToArray());
+        var config = new ConfigurationBuilder().AddJsonStream(json).Build();
+
+        var settings = KioskSettings.Load(config);
+
+        Assert.NotNull(settings.Kiosk);
+    }
+
+    [Fact]
     public void RemotePreviewNeedsAllowRemote()
     {
         var config = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
