@@ -1,5 +1,3 @@
-using System.Text.Json;
-
 namespace Kiosk.Host.Packs;
 
 /// <summary>
@@ -12,5 +10,5 @@ internal sealed record BadMark(string Reason, DateTimeOffset Marked)
 
     public static BadMark? TryRead(string packDir) => StoreJson.TryRead<BadMark>(Path.Combine(packDir, FileName));
 
-    public void Write(string packDir) => AtomicFile.Write(Path.Combine(packDir, FileName), s => JsonSerializer.Serialize(s, this, StoreJson.Options));
+    public void Write(string packDir) => StoreJson.Write(Path.Combine(packDir, FileName), this);
 }

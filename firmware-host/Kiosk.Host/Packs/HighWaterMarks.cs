@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Kiosk.Content.Packing;
 
 namespace Kiosk.Host.Packs;
@@ -38,7 +37,7 @@ internal sealed record HighWaterMarks(Dictionary<string, HighWaterMark> Signers,
         }
 
         (pack.Signer is null ? marks.Unsigned : marks.Signers)[pack.Signer ?? pack.Id] = new HighWaterMark(pack.Id, pack.Version, pack.Sha256);
-        AtomicFile.Write(Path.Combine(root, FileName), s => JsonSerializer.Serialize(s, marks, StoreJson.Options));
+        StoreJson.Write(Path.Combine(root, FileName), marks);
     }
 }
 

@@ -23,5 +23,5 @@ internal sealed record InstallRecord(string Sha256, string PackId, string Versio
     }
 
     public void Write(string dir) =>
-        AtomicFile.Write(Path.Combine(dir, FileName), stream => JsonSerializer.Serialize(stream, this, StoreJson.Options));
+        StoreJson.Write(Path.Combine(dir, FileName), this);
 }

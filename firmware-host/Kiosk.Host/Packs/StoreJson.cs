@@ -4,7 +4,10 @@ using Kiosk.Content.Packing;
 
 namespace Kiosk.Host.Packs;
 
-/// <summary>Reads a small store file; a missing, unreadable or half-written one reads as absent.</summary>
+/// <summary>
+/// Reads and writes the store's small record files: written atomically (a power cut leaves the old file or the new
+/// one), and a missing, unreadable or half-written one reads as absent.
+/// </summary>
 internal static class StoreJson
 {
     /// <summary>
@@ -26,6 +29,9 @@ internal static class StoreJson
             return null;
         }
     }
+
+    public static void Write<T>(string path, T value)
+        where T : class => AtomicFile.Write(path, stream => JsonSerializer.Serialize(stream, value, Options));
 }
 
 [JsonSerializable(typeof(InstallRecord))]

@@ -1,5 +1,3 @@
-using System.Text.Json;
-
 namespace Kiosk.Host.Packs;
 
 /// <summary>
@@ -13,7 +11,7 @@ internal sealed record TrialRecord(string Sha256, DateTimeOffset Started)
 
     public static TrialRecord? TryRead(string root) => StoreJson.TryRead<TrialRecord>(Path.Combine(root, FileName));
 
-    public void Write(string root) => AtomicFile.Write(Path.Combine(root, FileName), s => JsonSerializer.Serialize(s, this, StoreJson.Options));
+    public void Write(string root) => StoreJson.Write(Path.Combine(root, FileName), this);
 
     public static void Clear(string root) => AtomicFile.Delete(Path.Combine(root, FileName));
 }

@@ -33,17 +33,24 @@ public sealed class HardeningTests(TestPacks packs) : IClassFixture<TestPacks>, 
         Assert.True(Store(allowUnsigned: true).Install(packs.Pack("1.0.0")).Ok);
     }
 
-    [Fact]
-    public void An_older_pack_from_the_same_signer_is_refused_unless_a_downgrade_is_asked_for()
+    /// <summary>Versions 1.0.0 and 1.1.0 signed by one key, trusted in the returned folder.</summary>
+    private (string Keys, string Older, string Newer) SignedOlderAndNewer()
     {
         string keys = _dir.Combine("keys");
         Directory.CreateDirectory(keys);
         using var key = PackKeys.Generate();
         File.WriteAllText(Path.Combine(keys, "museum.pub"), PackKeys.PublicPem(key));
-        string v1 = packs.CopyOf("1.0.0", _dir.Path);
-        string v2 = packs.CopyOf("1.1.0", _dir.Path);
-        PackSigner.Sign(v1, PackKeys.PrivatePem(key));
-        PackSigner.Sign(v2, PackKeys.PrivatePem(key));
+        string older = packs.CopyOf("1.0.0", _dir.Path);
+        string newer = packs.CopyOf("1.1.0", _dir.Path);
+        PackSigner.Sign(older, PackKeys.PrivatePem(key));
+        PackSigner.Sign(newer, PackKeys.PrivatePem(key));
+        return (keys, older, newer);
+    }
+
+    [Fact]
+    public void An_older_pack_from_the_same_signer_is_refused_unless_a_downgrade_is_asked_for()
+    {
+        var (keys, v1, v2) = SignedOlderAndNewer();
         var options = new PackStoreOptions { Root = _dir.Combine("store"), TrustedKeysDir = keys };
 
         Assert.True(new PackStore(options, _time).Install(v2).Ok);
@@ -59,14 +66,7 @@ public sealed class HardeningTests(TestPacks packs) : IClassFixture<TestPacks>, 
     [Fact]
     public void An_older_signed_pack_is_still_refused_after_the_newer_ones_were_pruned_from_the_store()
     {
-        string keys = _dir.Combine("keys");
-        Directory.CreateDirectory(keys);
-        using var key = PackKeys.Generate();
-        File.WriteAllText(Path.Combine(keys, "museum.pub"), PackKeys.PublicPem(key));
-        string v1 = packs.CopyOf("1.0.0", _dir.Path);
-        string v2 = packs.CopyOf("1.1.0", _dir.Path);
-        PackSigner.Sign(v1, PackKeys.PrivatePem(key));
-        PackSigner.Sign(v2, PackKeys.PrivatePem(key));
+        var (keys, v1, v2) = SignedOlderAndNewer();
         // Keep 1: every install prunes all but the newest, the current and the committed pack.
         var options = new PackStoreOptions { Root = _dir.Combine("store"), TrustedKeysDir = keys, AllowUnsigned = true, Keep = 1 };
 
