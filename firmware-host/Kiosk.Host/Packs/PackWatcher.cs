@@ -26,7 +26,6 @@ public sealed class PackWatcher : BackgroundService
     private readonly Lock _gate = new();
     private LoadedPack? _pending;
     private LoadedPack _lastGood;
-    private bool _packFileFailed;
     private Trial? _trial;
     private PackPreload? _preload;
 
@@ -132,9 +131,8 @@ public sealed class PackWatcher : BackgroundService
                 return _lastGood;
             }
 
-            if (!string.IsNullOrEmpty(_options.Pack) && _options.Pack != _options.Builtin && !_packFileFailed)
+            if (!string.IsNullOrEmpty(_options.Pack) && _origins.TryGetValue(pack, out var origin) && origin.Path != _options.Builtin)
             {
-                _packFileFailed = true;
                 // A --pack file that verifies but cannot be drawn: the screen must not go dark, so the built-in
                 // pack takes over (a restart under systemd would only fail the same way again).
                 var (builtin, problems) = Load(_options.Builtin);
