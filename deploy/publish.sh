@@ -4,15 +4,17 @@
 # writes artifacts/kiosk-<rid>.tar.gz, each unpacking to kiosk-<rid>/ with the kiosk executable, its native
 # libraries, builtin.kpack, kiosk.service, install.sh and kiosk.example.json.
 #
-# ReadyToRun: the kiosk's own code and its libraries (SkiaSharp's wrappers, System.CommandLine, the hosting
-# stack) are compiled ahead of time, so a cold start on the Pi's slow cores JITs little (the .NET framework
-# itself already ships precompiled). Composite: the framework and the kiosk are compiled as one, so the generic code
-# the kiosk instantiates over framework types (collections, System.Text.Json) is precompiled too instead of JIT-
-# compiled at every start; it costs about 80 s more per publish and 20 MB more on disk, and made a cold
-# `kiosk render` 1.25x faster again than plain ReadyToRun (README "Install on a Pi").
-# KIOSK_READY_TO_RUN=false publishes without either, for comparison.
-# Not trimmed: the pack reader and settings binder use reflection (System.Text.Json, configuration binding),
-# and trimming warns on them; see README "Install on a Pi".
+# Native AOT (KIOSK_AOT=true, the default): the kiosk, the .NET runtime and every library it uses are compiled
+# into one native executable, so a start loads no runtime and JIT-compiles nothing. Under the system tests'
+# emulated CPU that took kiosk.service start -> first frame from ~16 s (composite ReadyToRun) to FIGURE_AOT_VM
+# (deploy/vm/README.md). It needs a C toolchain to link: clang (or gcc) for this machine's own architecture, and
+# for linux-arm64 from x64 clang with Debian's aarch64 cross binutils and libc (deploy/setup.sh installs them).
+# Native libraries that are loaded by name (libSkiaSharp.so, libHarfBuzzSharp.so) stay files beside it. The
+# debug symbols go to artifacts/kiosk-<rid>.dbg, not into the tarball.
+#
+# KIOSK_AOT=false publishes ReadyToRun instead (the JIT runtime with precompiled code), composite: the framework
+# and the kiosk compiled as one, so generic code over framework types is precompiled too; KIOSK_READY_TO_RUN=false
+# as well publishes plain JIT-compiled IL, for comparison (README "Install on a Pi" has the figures of all three).
 #
 # The built-in pack is compiled once by this machine's own kiosk (a cross build cannot run the kiosk it builds,
 # so BuildBuiltinPack skips it) and the same file goes into every tarball: every architecture shows the same pack.
@@ -52,8 +54,19 @@ mkdir -p "$stage"
 for rid in "${rids[@]}"; do
   dir="$stage/kiosk-$rid"
   echo "publish: $rid" >&2
-  dotnet publish "$project" -c Release -r "$rid" --self-contained true -v q -nologo -p:KioskTestHooks=false -o "$dir" \
-    -p:PublishReadyToRun="${KIOSK_READY_TO_RUN:-true}" -p:PublishReadyToRunComposite="${KIOSK_READY_TO_RUN:-true}"
+  if [ "${KIOSK_AOT:-true}" = true ]; then
+    build=(-p:PublishAot=true)
+    # From x64 to arm64: clang links for the other architecture with the cross toolchain's linker and libc.
+    [ "$rid" != linux-arm64 ] || [ "$(uname -m)" = aarch64 ] || build+=(-p:ObjCopyName=aarch64-linux-gnu-objcopy)
+  else
+    r2r="${KIOSK_READY_TO_RUN:-true}"
+    build=(-p:PublishAot=false -p:PublishReadyToRun="$r2r" -p:PublishReadyToRunComposite="$r2r")
+  fi
+  dotnet publish "$project" -c Release -r "$rid" --self-contained true -v q -nologo -p:KioskTestHooks=false -o "$dir" "${build[@]}"
+  if [ -f "$dir/kiosk.dbg" ]; then
+    mv "$dir/kiosk.dbg" "$out/kiosk-$rid.dbg"
+    rm -f "$dir"/*.pdb   # the managed symbols are inside the native one
+  fi
   cp "$pack" "$dir/builtin.kpack"
   no_test_hooks "$rid" "$dir"
   cp deploy/kiosk.service deploy/install.sh deploy/kiosk.example.json "$dir/"

@@ -14,11 +14,16 @@
 #   qemu-system-x86       boots the image (deploy/vm/boot.sh) under TCG with a bochs display
 #   debian-archive-keyring  the keys that sign trixie's Release file, for mmdebstrap
 #   arch-test             mmdebstrap asks it whether this machine can run the image's architecture
+#   clang                 links the Native AOT kiosk (deploy/publish.sh); also for the other architecture with:
+#   gcc-aarch64-linux-gnu, libc6-dev-arm64-cross  the aarch64 linker (binutils), C runtime start files and libc
+#                         that clang --target=aarch64-linux-gnu links the Pi's kiosk against, from x64
 # Safe to run again: only missing packages are installed; apt-get update runs only when one is missing.
 set -euo pipefail
 
 packages=(fonts-dejavu-core fonts-droid-fallback libfontconfig1 chromium openssh-server openssh-client systemd
-  mmdebstrap e2fsprogs qemu-system-x86 debian-archive-keyring arch-test ansible-core ansible-lint)
+  mmdebstrap e2fsprogs qemu-system-x86 debian-archive-keyring arch-test ansible-core ansible-lint clang)
+# The cross toolchain only where the Pi's build is a cross build (an arm64 machine links its own natively).
+[ "$(uname -m)" = aarch64 ] || packages+=(gcc-aarch64-linux-gnu libc6-dev-arm64-cross)
 
 missing=()
 for p in "${packages[@]}"; do

@@ -4,6 +4,7 @@ using System.Text;
 using System.Text.Json;
 using Kiosk.Content.Diagnostics;
 using Kiosk.Content.Fonts;
+using Kiosk.Content.Json;
 using Kiosk.Content.Model;
 using Kiosk.Content.Sources;
 using Kiosk.Content.Validation;
@@ -173,7 +174,7 @@ public sealed class PackCompiler(TimeProvider time)
         var created = time.GetUtcNow();
         var entries = new List<(string Name, byte[] Bytes)>
         {
-            (PackFormat.CasesEntry, JsonSerializer.SerializeToUtf8Bytes(content, PackFormat.Json)),
+            (PackFormat.CasesEntry, JsonSerializer.SerializeToUtf8Bytes(content, PackFormat.Json.TypeInfo<PackContent>())),
         };
         entries.AddRange(fonts.OrderBy(f => f.Key, StringComparer.Ordinal).Select(f => (PackFormat.FontEntry(f.Key), f.Value)));
 
@@ -188,7 +189,7 @@ public sealed class PackCompiler(TimeProvider time)
             using (var file = new FileStream(temp, FileMode.Create, FileAccess.Write))
             using (var zip = new ZipArchive(file, ZipArchiveMode.Create))
             {
-                AddEntry(zip, PackFormat.ManifestEntry, JsonSerializer.SerializeToUtf8Bytes(manifest, PackFormat.Json), created);
+                AddEntry(zip, PackFormat.ManifestEntry, JsonSerializer.SerializeToUtf8Bytes(manifest, PackFormat.Json.TypeInfo<PackManifest>()), created);
                 foreach (var (name, bytes) in entries)
                 {
                     AddEntry(zip, name, bytes, created);

@@ -1,8 +1,8 @@
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Serialization;
-using System.Text.Json.Serialization.Metadata;
 using Kiosk.Content.Json;
+using Kiosk.Content.Model;
 
 namespace Kiosk.Content.Packing;
 
@@ -36,13 +36,15 @@ public static class PackFormat
         PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower,
         WriteIndented = true,
         Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
-        // Names only: an integer would bind to any value of the enum's type, including ones that name nothing.
-        Converters = { new JsonStringEnumConverter(JsonNamingPolicy.SnakeCaseLower, allowIntegerValues: false) },
+        // Names only: an integer would bind to any value of the enum's type, including ones that name nothing. One
+        // converter per enum a pack carries (only Scale): the non-generic converter needs code made at run time.
+        Converters = { new JsonStringEnumConverter<Scale>(JsonNamingPolicy.SnakeCaseLower, allowIntegerValues: false) },
         MaxDepth = 32,
         RespectRequiredConstructorParameters = true,
         RespectNullableAnnotations = true,
-        // Generated code for the pack's files; reflection for the rest (the host's store records, inspect's nodes).
-        TypeInfoResolver = JsonTypeInfoResolver.Combine(PackJsonContext.Default, new DefaultJsonTypeInfoResolver()),
+        // Generated code only (GeneratedJson): the kiosk is compiled ahead of time, where reflection-based
+        // serializers do not exist. The host's store records bring their own context (StoreJson).
+        TypeInfoResolver = PackJsonContext.Default,
     };
 
     /// <summary>Limit for one entry: the manifest, cases and signature have their own, far below a font's.</summary>

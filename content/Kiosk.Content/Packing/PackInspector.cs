@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Kiosk.Content.Json;
 using Kiosk.Content.Model;
 
 namespace Kiosk.Content.Packing;
@@ -25,9 +26,9 @@ public static class PackInspector
                 ["title"] = pack.Manifest.Title,
                 ["created"] = pack.Manifest.Created.ToString("O"),
                 ["signed"] = pack.Signature is not null,
-                ["entries"] = JsonSerializer.SerializeToNode(pack.Manifest.Entries, PackFormat.Json),
+                ["entries"] = JsonSerializer.SerializeToNode(pack.Manifest.Entries, PackFormat.Json.TypeInfo<IReadOnlyList<PackEntry>>()),
             },
-            ["cases"] = JsonSerializer.SerializeToNode(pack.Content.Cases, PackFormat.Json),
+            ["cases"] = JsonSerializer.SerializeToNode(pack.Content.Cases, PackFormat.Json.TypeInfo<IReadOnlyList<CaseStudy>>()),
         };
         return root.ToJsonString(PackFormat.Json);
     }

@@ -208,7 +208,7 @@ public static class PackReader
             {
             }
 
-            return JsonSerializer.Deserialize<T>(bytes, PackFormat.Json) ?? throw Refuse(displayName, entry, "is empty (null)");
+            return JsonSerializer.Deserialize(bytes, PackFormat.Json.TypeInfo<T>()) ?? throw Refuse(displayName, entry, "is empty (null)");
         }
         catch (JsonException ex)
         {

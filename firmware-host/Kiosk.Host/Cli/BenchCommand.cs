@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Text.Json;
+using System.Text.Json.Nodes;
 using Kiosk.Bench;
 using Kiosk.Content.Diagnostics;
 using Kiosk.Content.Packing;
@@ -55,7 +56,14 @@ internal static class BenchCommand
         return command;
     }
 
-    private static string ToJson(List<BenchRow> rows) => JsonSerializer.Serialize(
-        rows.Select(r => new { name = r.Name, value = r.Value, goal = r.Goal, unit = r.Unit.ToString(), pass = r.Pass, memcpy_ms = r.MemcpyMs }),
-        new JsonSerializerOptions { WriteIndented = true });
+    /// <summary>Built as nodes, not by serializing a type: the ahead-of-time-compiled kiosk has no reflection serializer.</summary>
+    private static string ToJson(List<BenchRow> rows) => new JsonArray([.. rows.Select(r => new JsonObject
+    {
+        ["name"] = r.Name,
+        ["value"] = r.Value,
+        ["goal"] = r.Goal,
+        ["unit"] = r.Unit.ToString(),
+        ["pass"] = r.Pass,
+        ["memcpy_ms"] = r.MemcpyMs,
+    })]).ToJsonString(new JsonSerializerOptions { WriteIndented = true });
 }

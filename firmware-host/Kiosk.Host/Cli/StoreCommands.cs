@@ -297,24 +297,21 @@ internal static class StoreCommands
 
     private static string ListJson(IReadOnlyList<InstalledPack> installed)
     {
-        var packs = new JsonArray();
-        foreach (var p in installed)
+        // Built from the array's elements (JsonNode), not Add<T>: that generic overload serializes by reflection.
+        var packs = new JsonArray([.. installed.Select(p => new JsonObject
         {
-            packs.Add(new JsonObject
-            {
-                ["sha256"] = p.Sha256,
-                ["id"] = p.Id,
-                ["version"] = p.Version,
-                ["installed"] = p.Installed.ToString("O", CultureInfo.InvariantCulture),
-                ["current"] = p.IsCurrent,
-                ["state"] = p.State,
-                ["committed"] = p.IsCommitted,
-                ["trial"] = p.IsTrial,
-                ["bad"] = p.IsBad,
-                ["bad_reason"] = p.BadReason,
-                ["signer"] = p.Signer,
-            });
-        }
+            ["sha256"] = p.Sha256,
+            ["id"] = p.Id,
+            ["version"] = p.Version,
+            ["installed"] = p.Installed.ToString("O", CultureInfo.InvariantCulture),
+            ["current"] = p.IsCurrent,
+            ["state"] = p.State,
+            ["committed"] = p.IsCommitted,
+            ["trial"] = p.IsTrial,
+            ["bad"] = p.IsBad,
+            ["bad_reason"] = p.BadReason,
+            ["signer"] = p.Signer,
+        })]);
 
         var root = new JsonObject
         {

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Kiosk.Content.Json;
 
 namespace Kiosk.Host.Packs;
 
@@ -14,7 +15,7 @@ internal sealed record InstallRecord(string Sha256, string PackId, string Versio
     {
         try
         {
-            return JsonSerializer.Deserialize<InstallRecord>(File.ReadAllBytes(Path.Combine(dir, FileName)), StoreJson.Options);
+            return JsonSerializer.Deserialize(File.ReadAllBytes(Path.Combine(dir, FileName)), StoreJson.Options.TypeInfo<InstallRecord>());
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or JsonException)
         {

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using Kiosk.Content.Json;
 using Kiosk.Content.Packing;
 
 namespace Kiosk.Host.Packs;
@@ -22,7 +23,7 @@ internal static class StoreJson
     {
         try
         {
-            return File.Exists(path) ? JsonSerializer.Deserialize<T>(File.ReadAllBytes(path), Options) : null;
+            return File.Exists(path) ? JsonSerializer.Deserialize(File.ReadAllBytes(path), Options.TypeInfo<T>()) : null;
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or JsonException)
         {
@@ -31,7 +32,7 @@ internal static class StoreJson
     }
 
     public static void Write<T>(string path, T value)
-        where T : class => AtomicFile.Write(path, stream => JsonSerializer.Serialize(stream, value, Options));
+        where T : class => AtomicFile.Write(path, stream => JsonSerializer.Serialize(stream, value, Options.TypeInfo<T>()));
 }
 
 [JsonSerializable(typeof(InstallRecord))]

@@ -38,22 +38,19 @@ public static class PushReport
 
     public static string Json(PushRequest request, IReadOnlyList<HostResult> results)
     {
-        var hosts = new JsonArray();
-        foreach (var r in results)
+        // Built from the array's elements (JsonNode), not Add<T>: that generic overload serializes by reflection.
+        var hosts = new JsonArray([.. results.Select(r => new JsonObject
         {
-            hosts.Add(new JsonObject
-            {
-                ["host"] = r.Host,
-                ["ok"] = r.Ok,
-                ["result"] = r.Outcome.ToString().ToLowerInvariant(),
-                ["pack_id"] = r.PackId,
-                ["version"] = r.Version,
-                ["sha256"] = r.Sha256,
-                ["seconds"] = r.Seconds,
-                ["bytes_sent"] = r.BytesSent,
-                ["error"] = r.Error,
-            });
-        }
+            ["host"] = r.Host,
+            ["ok"] = r.Ok,
+            ["result"] = r.Outcome.ToString().ToLowerInvariant(),
+            ["pack_id"] = r.PackId,
+            ["version"] = r.Version,
+            ["sha256"] = r.Sha256,
+            ["seconds"] = r.Seconds,
+            ["bytes_sent"] = r.BytesSent,
+            ["error"] = r.Error,
+        })]);
 
         var root = new JsonObject
         {

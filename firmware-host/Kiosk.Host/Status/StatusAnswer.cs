@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Kiosk.Content.Json;
 using Kiosk.Host.Packs;
 
 namespace Kiosk.Host.Status;
@@ -58,7 +59,7 @@ public static class StatusAnswer
         var report = new StatusReader(options, time).Read(store, out int exitCode);
         if (json)
         {
-            output.WriteLine(JsonSerializer.Serialize(report, StatusReport.Json));
+            output.WriteLine(JsonSerializer.Serialize(report, StatusReport.Json.TypeInfo<StatusReport>()));
         }
         else
         {

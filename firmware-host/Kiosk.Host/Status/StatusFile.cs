@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Kiosk.Content.Json;
 
 namespace Kiosk.Host.Status;
 
@@ -23,7 +24,7 @@ public static class StatusFile
         }
 
         string temp = $"{path}.tmp-{Environment.ProcessId}";
-        File.WriteAllBytes(temp, JsonSerializer.SerializeToUtf8Bytes(report, StatusReport.Json));
+        File.WriteAllBytes(temp, JsonSerializer.SerializeToUtf8Bytes(report, StatusReport.Json.TypeInfo<StatusReport>()));
         File.Move(temp, path, overwrite: true);
     }
 
@@ -35,7 +36,7 @@ public static class StatusFile
         unreadable = false;
         try
         {
-            return JsonSerializer.Deserialize<StatusReport>(File.ReadAllBytes(path), StatusReport.Json);
+            return JsonSerializer.Deserialize(File.ReadAllBytes(path), StatusReport.Json.TypeInfo<StatusReport>());
         }
         catch (Exception ex) when (ex is FileNotFoundException or DirectoryNotFoundException)
         {

@@ -118,12 +118,15 @@ public sealed class PreviewServer : IHostedService, IAsyncDisposable
         _app.UseWebSockets(new WebSocketOptions { KeepAliveInterval = TimeSpan.FromSeconds(20) });
         _app.MapGet("/", () => Results.Content(PreviewPage.Html, "text/html; charset=utf-8"));
         _app.MapGet("/frame.png", () => _pngSequence == 0 ? Results.StatusCode(503) : Results.File(_png, "image/png"));
-        _app.MapGet("/state", () => Results.Json(new { sequence = _pngSequence, width = _sink.Width, height = _sink.Height }));
+        _app.MapGet("/state", () => Results.Json(new PreviewState(_pngSequence, _sink.Width, _sink.Height), PreviewJsonContext.Default.PreviewState));
         _app.MapPost("/press/{command}", (string command) =>
         {
             return _input.TryPress(command)
                 ? Results.Ok()
-                : Results.BadRequest(new { error = $"unknown command '{command}' (next, previous, select, back, home, homelong, selectlong)" });
+                : Results.Json(
+                    new PreviewError($"unknown command '{command}' (next, previous, select, back, home, homelong, selectlong)"),
+                    PreviewJsonContext.Default.PreviewError,
+                    statusCode: StatusCodes.Status400BadRequest);
         });
         _app.Map("/ws", (Func<HttpContext, Task>)ServeSocket);
         await _app.StartAsync(cancellationToken).ConfigureAwait(false);
