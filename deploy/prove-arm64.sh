@@ -3,7 +3,8 @@
 # (Debian qemu-user) on a sysroot of arm64 Debian libraries, verifies builtin.kpack, renders one screen, and
 # that PNG is compared with the same screen rendered by the linux-x64 build.
 #   deploy/prove-arm64.sh [--no-publish]     (--no-publish: reuse artifacts/kiosk-*.tar.gz)
-# Takes minutes (emulated JIT), so it is not part of deploy/dev.sh test. Needs root or sudo for apt-get.
+# Not part of deploy/dev.sh test: it needs apt-get (root or sudo) and a download the first time; then about 30 s
+# (the ahead-of-time-compiled kiosk under qemu-user; minutes while it was JIT-compiled).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 started=$(date +%s)
