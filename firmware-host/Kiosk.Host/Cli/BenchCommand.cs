@@ -65,5 +65,6 @@ internal static class BenchCommand
         ["unit"] = r.Unit.ToString(),
         ["pass"] = r.Pass,
         ["memcpy_ms"] = r.MemcpyMs,
+        ["why"] = r.Why,
     })]).ToJsonString(new JsonSerializerOptions { WriteIndented = true });
 }
