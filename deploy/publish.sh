@@ -9,8 +9,9 @@
 # emulated CPU a restarted kiosk.service reached its first frame in 2.2-3.6 s instead of 7.5-14.6 s (composite
 # ReadyToRun, same busy host); during boot it still waits for the guest's DRM driver (deploy/vm/README.md). A
 # cold `kiosk render` here used 146 ms of CPU instead of 253 ms, and the tarball is 13 MB instead of 61 MB
-# (README "Install on a Pi"). It needs a C toolchain to link: clang (or gcc) for this machine's own architecture, and
-# for linux-arm64 from x64 clang with Debian's aarch64 cross binutils and libc (deploy/setup.sh installs them).
+# (README "Install on a Pi"). It needs a C toolchain to link: clang (or gcc) for this machine's own
+# architecture, and for linux-arm64 from x64 clang with Debian's aarch64 cross binutils and libc (deploy/setup.sh
+# installs them).
 # Native libraries that are loaded by name (libSkiaSharp.so, libHarfBuzzSharp.so) stay files beside it. The
 # debug symbols go to artifacts/kiosk-<rid>.dbg, not into the tarball.
 #
