@@ -109,9 +109,12 @@ public sealed partial class PowerCutTests(BootedAppliance appliance, ITestOutput
         using (var vm = snapshot.Resume(appliance.Image, disk))
         {
             // The pid first, so nothing forks between seeing the file and freezing; `[` is a builtin, so the loop
-            // notices within a stat call. Then what the store said at that moment.
+            // notices within a stat call. The freeze can land between the kiosk's rename of trial.json and its fsync of
+            // the folder (a cut there leaves no trial.json: the pack is then tried at the next start, as one installed
+            // while the kiosk was off), so the guest syncs once the kiosk is frozen: the cut then meets the state
+            // this test is about, a recorded trial with no first frame. Then what the store said at that moment.
             var watch = Task.Run(() => vm.Root(
-                $"pid=$(systemctl show -P MainPID kiosk.service); s={DiskStore.Store}; until [ -e $s/trial.json ]; do :; done; kill -STOP $pid; " +
+                $"pid=$(systemctl show -P MainPID kiosk.service); s={DiskStore.Store}; until [ -e $s/trial.json ]; do :; done; kill -STOP $pid; sync; " +
                 "echo current=$(readlink $s/current); echo committed=$(readlink $s/committed)", TimeSpan.FromMinutes(3)));
             var push = Command.Run(appliance.Image.Kiosk, ["push", pack, .. vm.PushArgs()], TimeSpan.FromMinutes(4));
             Assert.True(push.Ok, push.ToString());
