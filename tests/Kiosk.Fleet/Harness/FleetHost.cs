@@ -1,5 +1,3 @@
-using System.Net;
-using System.Net.Sockets;
 using System.Text.Json;
 using Kiosk.Host.Packs;
 using Kiosk.Host.Tests.Push;
@@ -34,7 +32,7 @@ internal sealed class FleetHost : IDisposable
         }));
         if (!online)
         {
-            Port = UnusedPort();
+            Port = SshTools.ClosedPort();
             return;
         }
 
@@ -86,12 +84,5 @@ internal sealed class FleetHost : IDisposable
     {
         _kiosk?.Dispose();
         _server?.Dispose();
-    }
-
-    private static int UnusedPort()
-    {
-        using var probe = new TcpListener(IPAddress.Loopback, 0);
-        probe.Start();
-        return ((IPEndPoint)probe.LocalEndpoint).Port;
     }
 }

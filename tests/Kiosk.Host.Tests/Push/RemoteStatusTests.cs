@@ -36,7 +36,7 @@ public sealed class RemoteStatusTests : IClassFixture<SshdFixture>, IClassFixtur
     {
         var installed = new PackStore(new PackStoreOptions { Root = _ssh.A.Store, AllowUnsigned = true }, TimeProvider.System).Install(_packs.Pack("1.0.0"));
         Assert.True(installed.Ok, string.Join("; ", installed.Problems));
-        string closed = $"{Environment.UserName}@127.0.0.1:{ClosedPort()}";
+        string closed = $"{Environment.UserName}@127.0.0.1:{SshTools.ClosedPort()}";
 
         int exit = Status("--json", _ssh.A.Address, _ssh.B.Address, closed);
 
@@ -111,11 +111,4 @@ public sealed class RemoteStatusTests : IClassFixture<SshdFixture>, IClassFixtur
         KioskCli.Invoke(["status", .. args, .. _ssh.SshOptions.SelectMany(o => new[] { "--ssh-option", o })], new CliConsole(_out, _err), TimeProvider.System);
 
     private string Explain() => $"stdout:\n{_out}\nstderr:\n{_err}\n{_ssh.Logs}";
-
-    private static int ClosedPort()
-    {
-        using var probe = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
-        probe.Start();
-        return ((System.Net.IPEndPoint)probe.LocalEndpoint).Port;
-    }
 }
