@@ -46,8 +46,9 @@ done
 for k in "${trusted_keys[@]}"; do
   [ -r "$k" ] || { echo "install.sh: $k: no such readable file" >&2; exit 1; }
 done
-# Signing fails closed: with no signer's key the kiosk refuses every pack, unless the museum says otherwise.
-if [ ${#trusted_keys[@]} -eq 0 ] && [ -z "$allow_unsigned" ] && [ -t 0 ]; then
+# Signing fails closed: with no signer's key the kiosk refuses every pack, unless the museum says otherwise. A
+# device that already trusts a key (a re-install, an update) is not asked again.
+if [ ${#trusted_keys[@]} -eq 0 ] && [ -z "$allow_unsigned" ] && [ -t 0 ] && ! ls "$config"/trusted-keys/*.pub >/dev/null 2>&1; then
   read -r -p "install.sh: no --trusted-key given; accept UNSIGNED packs from anyone holding the content key? [y/N] " answer
   case "$answer" in [yY]*) allow_unsigned=yes ;; *) allow_unsigned="" ;; esac
 fi

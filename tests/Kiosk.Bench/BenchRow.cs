@@ -23,6 +23,9 @@ public sealed record BenchRow(string Name, double Value, double Goal, BenchUnit 
     /// <summary>For latencies: the memcpy of one frame measured in the same run, to report the ratio too.</summary>
     public double? MemcpyMs { get; init; }
 
+    /// <summary>Why a goal is not met, when the measure knows (printed under the table and in <c>--json</c>).</summary>
+    public string? Why { get; init; }
+
     public bool Pass => Value <= Goal;
 
     public string FormatValue() => Format(Value);

@@ -20,6 +20,11 @@ public static class BenchTable
         }
 
         text.Append($"{rows.Count(r => r.Pass)} of {rows.Count} goals met");
+        foreach (var r in rows.Where(r => !r.Pass))
+        {
+            text.Append($"\nnot met: {r.Name}: {r.Why ?? "no reason known to the bench"}");
+        }
+
         return text.ToString();
     }
 }

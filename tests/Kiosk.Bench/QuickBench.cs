@@ -25,10 +25,8 @@ public static class QuickBench
         Add(BenchGoals.Ratio(BenchGoals.Rgb565Conversion, RatioTimer.MedianRatio(copy320.Run, rgb565.Run, perRow), BenchGoals.Rgb565));
         Transitions(pack, fonts, DisplayProfile.Spi320, copy320, perRow / 2, Add);
 
-        var step = PhaseStepBytes.Measure(pack, fonts, DisplayProfile.Spi320, ScreenKind.Phase);
-        Add(BenchGoals.Share(BenchGoals.PhaseStepPhase, step.Mean));
-        step = PhaseStepBytes.Measure(pack, fonts, DisplayProfile.Spi320, ScreenKind.Diagram);
-        Add(BenchGoals.Share(BenchGoals.PhaseStepDiagram, step.Mean));
+        Add(PhaseStepBytes.Row(pack, fonts, ScreenKind.Phase));
+        Add(PhaseStepBytes.Row(pack, fonts, ScreenKind.Diagram));
 
         var copy1080 = new FrameCopyBaseline(1920, 1080);
         Transitions(pack, fonts, DisplayProfile.Hdmi, copy1080, perRow / 2, Add);

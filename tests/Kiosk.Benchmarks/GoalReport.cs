@@ -60,8 +60,8 @@ internal static class GoalReport
             }
         }
 
-        rows.Add(BenchGoals.Share(BenchGoals.PhaseStepPhase, PhaseStepBytes.Measure(pack.Content, pack.Fonts, DisplayProfile.Spi320, ScreenKind.Phase).Mean));
-        rows.Add(BenchGoals.Share(BenchGoals.PhaseStepDiagram, PhaseStepBytes.Measure(pack.Content, pack.Fonts, DisplayProfile.Spi320, ScreenKind.Diagram).Mean));
+        rows.Add(PhaseStepBytes.Row(pack.Content, pack.Fonts, ScreenKind.Phase));
+        rows.Add(PhaseStepBytes.Row(pack.Content, pack.Fonts, ScreenKind.Diagram));
         using var rest = new TransitionWorkload(pack.Content, pack.Fonts, DisplayProfile.Hdmi, toRgb565: false);
         var screen = Scene.At(rest.Kind.To);
         rows.Add(BenchGoals.Allocations(BenchGoals.AllocationsAtRest, SteadyStateAllocations.PerFrame(rest.Renderer, _ => screen)));

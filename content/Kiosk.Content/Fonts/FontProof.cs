@@ -122,6 +122,13 @@ public static class FontProof
             {
                 return $"table '{Printable(tag)}' does not match its checksum: damaged";
             }
+
+            // Read here, not from HarfBuzz: it takes a units-per-em outside the OpenType range as 1000 and draws on,
+            // while FreeType, which draws on the glass (under Skia), refuses the whole face.
+            if (tag == "head" && length >= 20 && BinaryPrimitives.ReadUInt16BigEndian(font.AsSpan((int)offset + 18)) is var upem and (< 16 or > 16384))
+            {
+                return $"head.unitsPerEm is {upem}, outside OpenType's 16..16384: the renderer's font engine refuses such a font";
+            }
         }
 
         return null;

@@ -56,6 +56,6 @@ internal static class BenchCommand
     }
 
     private static string ToJson(List<BenchRow> rows) => JsonSerializer.Serialize(
-        rows.Select(r => new { name = r.Name, value = r.Value, goal = r.Goal, unit = r.Unit.ToString(), pass = r.Pass, memcpy_ms = r.MemcpyMs }),
+        rows.Select(r => new { name = r.Name, value = r.Value, goal = r.Goal, unit = r.Unit.ToString(), pass = r.Pass, memcpy_ms = r.MemcpyMs, why = r.Why }),
         new JsonSerializerOptions { WriteIndented = true });
 }

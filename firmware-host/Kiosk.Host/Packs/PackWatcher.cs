@@ -415,8 +415,9 @@ public sealed class PackWatcher : BackgroundService
 
     private PackOrigin Origin(string path)
     {
-        string source = !string.IsNullOrEmpty(_options.Pack) ? PackOrigin.File
-            : path == _options.Builtin ? PackOrigin.Builtin
+        // The built-in pack is the built-in source even when a --pack file was asked for and gave way to it.
+        string source = path == _options.Builtin ? PackOrigin.Builtin
+            : !string.IsNullOrEmpty(_options.Pack) ? PackOrigin.File
             : PackOrigin.Store;
         if (StoreSha(path) is { } sha)
         {

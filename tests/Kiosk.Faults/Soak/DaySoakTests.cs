@@ -19,7 +19,8 @@ namespace Kiosk.Faults.Soak;
 /// <see cref="FrameCycle"/>, runs the navigator, a 320x240 renderer and a <see cref="DisplaySet"/> with a null
 /// display (a frame only when the navigator needs one); the test only does the loop's waiting, stepping the clock
 /// by 1/MaxFps while a transition plays and by the loop's 200 ms idle wait otherwise.
-/// Managed heap and RSS are taken at start, after a 6 h warm-up and at the end: growth must stay within 5 MB.
+/// Managed heap, GC committed memory and RSS are taken at start, after a 6 h warm-up and at the end: the live heap
+/// and native memory (RSS growth less the GC's committed growth) must each grow at most 5 MB.
 /// </summary>
 public sealed class DaySoakTests(ITestOutputHelper output)
 {
@@ -51,7 +52,7 @@ public sealed class DaySoakTests(ITestOutputHelper output)
         var idleWait = TimeSpan.FromMilliseconds(200);
 
         long heapStart = Heap(), rssStart = Rss();
-        long heapWarm = 0, rssWarm = 0, allocatedWarm = 0, ticksWarm = 0;
+        long heapWarm = 0, rssWarm = 0, allocatedWarm = 0, ticksWarm = 0, committedWarm = 0, codeWarm = 0;
         bool warmed = false;
         long presses = 0, visitors = 0, ticks = 0;
         var nextVisitor = start + Minutes(random, 1, 20);
@@ -64,6 +65,7 @@ public sealed class DaySoakTests(ITestOutputHelper output)
             if (!warmed && now - start >= warmUp)
             {
                 (heapWarm, rssWarm, warmed) = (Heap(), Rss(), true);
+                (committedWarm, codeWarm) = (GC.GetGCMemoryInfo().TotalCommittedBytes, JitCodeBytes());
                 (allocatedWarm, ticksWarm) = (GC.GetTotalAllocatedBytes(precise: true), ticks);
             }
 
@@ -97,12 +99,16 @@ public sealed class DaySoakTests(ITestOutputHelper output)
 
         wall.Stop();
         long heapEnd = Heap(), rssEnd = Rss();
+        long committedEnd = GC.GetGCMemoryInfo().TotalCommittedBytes, codeEnd = JitCodeBytes();
         const double MB = 1024 * 1024;
         Results.Record(output, Area, $"simulated time ({Results.Mode} run, {fps} fps while moving, 320x240)", $"{hours} h: {Results.Number(visitors)} visitors, {Results.Number(presses)} presses, {Results.Number(ticks)} ticks");
         Results.Record(output, Area, "frames rendered (only when the navigator needed one)", Results.Number(cycle.Frames));
         Results.Record(output, Area, "managed heap: start / after 6 h warm-up / end", $"{heapStart / MB:F1} / {heapWarm / MB:F1} / {heapEnd / MB:F1} MB");
         Results.Record(output, Area, "RSS: start / after 6 h warm-up / end", $"{rssStart / MB:F1} / {rssWarm / MB:F1} / {rssEnd / MB:F1} MB");
-        Results.Record(output, Area, "growth after the warm-up: heap / RSS", $"{(heapEnd - heapWarm) / MB:F2} / {(rssEnd - rssWarm) / MB:F2} MB", "<= 5 MB each");
+        Results.Record(output, Area, "growth after the warm-up: heap / RSS", $"{(heapEnd - heapWarm) / MB:F2} / {(rssEnd - rssWarm) / MB:F2} MB", "heap <= 5 MB");
+        // Where resident growth that the live heap does not show can sit: memory the GC keeps committed, and code the JIT
+        // keeps compiling (tier-1 rejits) long after start; the rest is native (Skia, HarfBuzz, glibc).
+        Results.Record(output, Area, "after the warm-up: GC committed / IL the JIT compiled since", $"{committedWarm / MB:F1} -> {committedEnd / MB:F1} / {(codeEnd - codeWarm) / 1024.0:F0} KB of IL");
         Results.Record(output, Area, "managed bytes allocated per tick after the warm-up (clock, queue, loop)", Results.Number((GC.GetTotalAllocatedBytes(precise: true) - allocatedWarm) / (double)Math.Max(1, ticks - ticksWarm), 1));
         Results.Record(output, Area, "wall time", $"{Results.Number(wall.Elapsed.TotalSeconds, 1)} s ({Results.Number(sink.Frames / wall.Elapsed.TotalSeconds)} frames/s)");
 
@@ -113,10 +119,14 @@ public sealed class DaySoakTests(ITestOutputHelper output)
         // the day and hide real growth behind a negative figure.
         Assert.True(heapStart <= FreshHeapLimit, $"the day started with {heapStart / MB:F1} MB of managed heap: not a fresh process, growth is meaningless");
         Assert.True(heapEnd - heapWarm <= GrowthGoal, $"managed heap grew {(heapEnd - heapWarm) / MB:F2} MB");
-        // RSS is reported, not asserted, for now: on this shared machine it grows 6-17 MB after the warm-up while the
-        // managed heap stays flat (+0.02 MB), and it does so at the last landed commit (056eb1c) too, so it is the
-        // native side under load, not a regression; until that is explained, a leak in our code shows in the heap.
-        output.WriteLine(rssEnd - rssWarm <= GrowthGoal ? "RSS within the goal" : $"RSS grew {(rssEnd - rssWarm) / MB:F2} MB (over the 5 MB goal; not asserted, see the comment)");
+        // Resident growth is the GC's committed memory plus native memory (Skia, HarfBuzz, glibc). The GC's part is its
+        // young-generation budget filling between collections: the budget is sized from the CPU's cache, and this
+        // machine reports a 260 MiB L3, so the GC keeps tens of MB committed for a 4 MB live heap (with
+        // DOTNET_GCgen0size=0x200000, 1 Dec 2026: committed flat at 12.2 MB, RSS +1.4 MB). A Pi's 1 MB L2 gives a
+        // budget of about a megabyte. What would be a leak is the rest, the native side: that is asserted.
+        long native = (rssEnd - rssWarm) - (committedEnd - committedWarm);
+        Results.Record(output, Area, "native growth after the warm-up (RSS growth less GC committed growth)", $"{native / MB:F2} MB", "<= 5 MB");
+        Assert.True(native <= GrowthGoal, $"native memory grew {native / MB:F2} MB after the warm-up (RSS {(rssEnd - rssWarm) / MB:F2} MB, GC committed {(committedEnd - committedWarm) / MB:F2} MB)");
     }
 
     /// <summary>
@@ -140,6 +150,8 @@ public sealed class DaySoakTests(ITestOutputHelper output)
         GC.WaitForPendingFinalizers();
         return GC.GetTotalMemory(forceFullCollection: true);
     }
+
+    private static long JitCodeBytes() => System.Runtime.JitInfo.GetCompiledILBytes();
 
     private static TimeSpan Minutes(Random random, double min, double max) => TimeSpan.FromMinutes(min + (random.NextDouble() * (max - min)));
 }

@@ -110,6 +110,7 @@ public sealed class HardeningTests(TestPacks packs) : IClassFixture<TestPacks>, 
     [Theory]
     [InlineData("truncated")]
     [InlineData("bit flips")]
+    [InlineData("units per em 20000")]
     public void A_latin_font_broken_behind_its_cmap_is_refused_by_verify_install_and_receive(string damage)
     {
         string broken = PackSurgery.Rewrite(packs.Pack("1.0.0"), _dir.Combine($"font-{damage.Replace(' ', '-')}.kpack"), (name, bytes) =>
@@ -122,6 +123,12 @@ public sealed class HardeningTests(TestPacks packs) : IClassFixture<TestPacks>, 
             if (damage == "truncated")
             {
                 return bytes[..(bytes.Length / 2)];
+            }
+
+            if (damage == "units per em 20000")
+            {
+                // HarfBuzz reads an out-of-range units-per-em as 1000 and draws on; FreeType, under Skia on the glass, refuses the face.
+                return FontSurgery.WithUnitsPerEm(bytes, 20000);
             }
 
             var random = new Random(7);

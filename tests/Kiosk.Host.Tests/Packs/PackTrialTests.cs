@@ -4,6 +4,7 @@ using Kiosk.Content.Packing;
 using Kiosk.Host.Loop;
 using Kiosk.Host.Packs;
 using Kiosk.Host.Settings;
+using Kiosk.Host.Status;
 using Kiosk.Host.Tests.Fakes;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -209,6 +210,18 @@ public sealed class PackTrialTests(TestPacks packs, ITestOutputHelper output) : 
 
             Assert.False(host.Services.GetRequiredService<IHostApplicationLifetime>().ApplicationStopping.IsCancellationRequested, "the kiosk stopped instead of showing the built-in pack");
             Assert.NotEmpty(Directory.EnumerateFiles(frames, "*.png"));
+            // What `kiosk status` reports as the pack on the glass is the built-in pack, not the --pack file.
+            var status = host.Services.GetRequiredService<KioskStatus>();
+            var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(10);
+            while (status.Snapshot(_ => "?").Pack is null && DateTime.UtcNow < deadline)
+            {
+                await Task.Delay(20);
+            }
+
+            var onGlass = status.Snapshot(_ => "?").Pack;
+            Assert.NotNull(onGlass);
+            Assert.Equal(PackOrigin.Builtin, onGlass.Source);
+            Assert.NotEqual(TestHooks.ThrowingPackId, onGlass.Id);
         }
         finally
         {
