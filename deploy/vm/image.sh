@@ -113,8 +113,9 @@ mkdir -p "$work/trusted-keys"
 started=$(date +%s)
 rootfs="$work/rootfs"
 # --variant=apt is the smallest set that still has apt and dpkg; the rest is named here. e2fsprogs so the
-# root is checked at boot; libgpiod3 so install.sh finds its GPIO library already there.
-packages=(systemd-sysv udev e2fsprogs "$kernel_pkg" initramfs-tools kmod openssh-server libfontconfig1 libgpiod3 procps)
+# root is checked at boot; libgpiod3 so install.sh finds its GPIO library already there; python3 because
+# Ansible's modules run on the target with it (Pi OS Lite ships it), for deploy/ansible/install.yml's system test.
+packages=(systemd-sysv udev e2fsprogs "$kernel_pkg" initramfs-tools kmod openssh-server libfontconfig1 libgpiod3 procps python3)
 echo "image.sh: Debian trixie $arch from $mirror" >&2
 mmdebstrap --quiet --variant=apt --arch="$arch" --include="$(IFS=,; echo "${packages[*]}")" \
   --setup-hook='mkdir -p "$1/etc/initramfs-tools/conf.d"' \

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Kiosk.Host.Push;
 using Kiosk.Host.Settings;
 using Kiosk.Host.Status;
 
@@ -7,6 +8,8 @@ namespace Kiosk.Host.Cli;
 /// <summary>
 /// <c>kiosk status [--json] [--config FILE]</c>: what is on the glass and whether it is healthy, from the status
 /// file of the kiosk that runs with the same settings (its store). Works with the kiosk stopped and says so.
+/// <c>kiosk status [--json] HOST...</c> asks kiosks instead, all at once over ssh through their content key
+/// (the same request the key's forced command answers), as <c>kiosk push</c> sends to several hosts.
 /// </summary>
 internal static class StatusCommand
 {
@@ -14,10 +17,36 @@ internal static class StatusCommand
     {
         var json = new Option<bool>("--json") { Description = "Print the status as one JSON object (for tools; fields in the README)" };
         var config = new Option<FileInfo?>("--config") { Description = $"Settings file of the kiosk to ask about (default {KioskHost.DefaultConfigFile}, if present)" };
-        var command = new Command("status", "Show what the running kiosk has on the glass, its displays, presses, errors and the Pi's health") { json, config };
-        command.SetAction(result =>
+        var hosts = new Argument<string[]>("hosts")
+        {
+            Description = "Kiosks to ask over ssh through their content key (user@host, user@host:port or an ssh config alias); none: this machine's kiosk",
+            Arity = ArgumentArity.ZeroOrMore,
+        };
+        var ssh = new Option<string>("--ssh") { Description = "The ssh client to run (with HOSTs)", DefaultValueFactory = _ => "ssh" };
+        var sshOptions = new Option<string[]>("--ssh-option")
+        {
+            Description = "Passed to ssh as -o OPT, e.g. IdentityFile=~/.ssh/kiosk_content (repeatable; with HOSTs)",
+            AllowMultipleArgumentsPerToken = false,
+        };
+        var command = new Command("status", "Show what the running kiosk has on the glass, its displays, presses, errors and the Pi's health")
+        {
+            json, config, hosts, ssh, sshOptions,
+        };
+        command.SetAction(async (result, token) =>
         {
             var configFile = result.GetValue(config);
+            string[] remote = result.GetValue(hosts) ?? [];
+            if (remote.Length > 0)
+            {
+                if (configFile is not null)
+                {
+                    console.Error.WriteLine("kiosk: --config is for this machine's kiosk; HOSTs are asked for their own");
+                    return ExitCodes.Usage;
+                }
+
+                return await AskHostsAsync(console, time, remote, result.GetValue(ssh)!, result.GetValue(sshOptions) ?? [], result.GetValue(json), token).ConfigureAwait(false);
+            }
+
             if (SettingsErrors.Missing(console, configFile))
             {
                 return ExitCodes.Usage;
@@ -40,5 +69,24 @@ internal static class StatusCommand
             return StatusAnswer.Answer(settings.Kiosk.Store, settings.Status, result.GetValue(json), console.Out, time);
         });
         return command;
+    }
+
+    private static async Task<int> AskHostsAsync(CliConsole console, TimeProvider time, string[] hosts, string ssh, string[] sshOptions, bool json, CancellationToken token)
+    {
+        var targets = new List<PushTarget>();
+        foreach (string host in hosts)
+        {
+            if (PushTarget.TryParse(host, out string? error) is not { } target)
+            {
+                console.Error.WriteLine($"kiosk: {error}");
+                return ExitCodes.Usage;
+            }
+
+            targets.Add(target);
+        }
+
+        var answers = await new RemoteStatusAsker(ssh, sshOptions, json, time).AskAsync(targets, token).ConfigureAwait(false);
+        console.Out.Write(json ? RemoteStatusReport.Json(answers) + Environment.NewLine : RemoteStatusReport.Text(answers));
+        return RemoteStatusReport.ExitCode(answers);
     }
 }

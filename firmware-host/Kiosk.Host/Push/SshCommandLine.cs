@@ -19,7 +19,11 @@ public static class SshCommandLine
     /// <summary>After the user's options, so theirs win: fail a dead link instead of waiting forever.</summary>
     private static readonly string[] Defaults = ["-o", "ConnectTimeout=20", "-o", "ServerAliveInterval=15", "-o", "ServerAliveCountMax=4"];
 
-    public static IReadOnlyList<string> For(PushTarget target, IReadOnlyList<string> sshOptions)
+    public static IReadOnlyList<string> For(PushTarget target, IReadOnlyList<string> sshOptions) =>
+        For(target, sshOptions, RemoteCommand);
+
+    /// <summary>The same, with another remote command (<c>status --json</c>: the content key's status answer).</summary>
+    public static IReadOnlyList<string> For(PushTarget target, IReadOnlyList<string> sshOptions, string remoteCommand)
     {
         var args = new List<string>(Fixed);
         foreach (string option in sshOptions)
@@ -36,7 +40,7 @@ public static class SshCommandLine
         }
 
         args.Add(target.Destination);
-        args.Add(RemoteCommand);
+        args.Add(remoteCommand);
         return args;
     }
 }

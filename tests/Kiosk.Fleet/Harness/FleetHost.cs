@@ -1,5 +1,3 @@
-using System.Net;
-using System.Net.Sockets;
 using System.Text.Json;
 using Kiosk.Host.Packs;
 using Kiosk.Host.Tests.Push;
@@ -17,7 +15,9 @@ internal sealed class FleetHost : IDisposable
     private readonly SshServer? _server;
     private KioskUnderSupervisor? _kiosk;
 
-    public FleetHost(string name, string dir, string contentKeyLine, string adminKeyLine, bool online, string[]? inputs = null)
+    /// <param name="forcedCommand">The content key's forced command instead of <c>kiosk pack receive</c> (the
+    /// benchmark's free answer, <c>cat</c> of a status file), given this host's store.</param>
+    public FleetHost(string name, string dir, string contentKeyLine, string adminKeyLine, bool online, string[]? inputs = null, Func<string, string>? forcedCommand = null)
     {
         Name = name;
         Dir = dir;
@@ -32,11 +32,11 @@ internal sealed class FleetHost : IDisposable
         }));
         if (!online)
         {
-            Port = UnusedPort();
+            Port = SshTools.ClosedPort();
             return;
         }
 
-        string receive = $"{ShellQuote.Of(Dotnet.Path)} {ShellQuote.Of(Dotnet.KioskDll)} pack receive --allow-unsigned --store {ShellQuote.Of(Store)}";
+        string receive = forcedCommand?.Invoke(Store) ?? $"{ShellQuote.Of(Dotnet.Path)} {ShellQuote.Of(Dotnet.KioskDll)} pack receive --allow-unsigned --store {ShellQuote.Of(Store)}";
         string keys = $"command=\"{receive.Replace("\"", "\\\"", StringComparison.Ordinal)}\",restrict {contentKeyLine}\n{adminKeyLine}\n";
         _server = new SshServer(Path.Combine(dir, "sshd"), keys);
         Port = _server.Port;
@@ -84,12 +84,5 @@ internal sealed class FleetHost : IDisposable
     {
         _kiosk?.Dispose();
         _server?.Dispose();
-    }
-
-    private static int UnusedPort()
-    {
-        using var probe = new TcpListener(IPAddress.Loopback, 0);
-        probe.Start();
-        return ((IPEndPoint)probe.LocalEndpoint).Port;
     }
 }

@@ -16,7 +16,8 @@ internal sealed class TestFleet : IDisposable
     private readonly List<FleetHost> _hosts = [];
 
     /// <param name="inputs">Settings Kiosk:Inputs per host name, for hosts that need keys.</param>
-    public TestFleet(int online, int offline = 0, Func<string, string, string[]?>? inputs = null)
+    /// <param name="forcedCommand">Another forced command for the content key, given a host's store (the benchmark's floor).</param>
+    public TestFleet(int online, int offline = 0, Func<string, string, string[]?>? inputs = null, Func<string, string>? forcedCommand = null)
     {
         SshTools.RequireSshd();
         Require("ansible-playbook", "ansible-core");
@@ -30,7 +31,7 @@ internal sealed class TestFleet : IDisposable
             {
                 string name = $"k{i:00}";
                 string dir = _dir.Combine(name);
-                _hosts.Add(new FleetHost(name, dir, contentLine, adminLine, online: i <= online, inputs?.Invoke(name, dir)));
+                _hosts.Add(new FleetHost(name, dir, contentLine, adminLine, online: i <= online, inputs?.Invoke(name, dir), forcedCommand));
             }
         }
         catch

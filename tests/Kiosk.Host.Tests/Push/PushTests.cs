@@ -140,7 +140,7 @@ public sealed class PushTests : IClassFixture<SshdFixture>, IClassFixture<TestPa
         string wrapper = _dir.Combine("ssh-with-config");
         File.WriteAllText(wrapper, $"#!/bin/sh\nexec {ShellQuote.Of(SshTools.Ssh)} -F {ShellQuote.Of(config)} \"$@\"\n");
         File.SetUnixFileMode(wrapper, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
-        string closed = $"127.0.0.1:{ClosedPort()}";
+        string closed = $"127.0.0.1:{SshTools.ClosedPort()}";
         string pack = _packs.Pack("1.1.0");
 
         int exit = Push(pack, "kiosk-a", closed, "--ssh", wrapper);
@@ -331,11 +331,4 @@ public sealed class PushTests : IClassFixture<SshdFixture>, IClassFixture<TestPa
     }
 
     private string Explain() => $"stdout:\n{_out}\nstderr:\n{_err}\n{_ssh.Logs}";
-
-    private static int ClosedPort()
-    {
-        using var probe = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
-        probe.Start();
-        return ((System.Net.IPEndPoint)probe.LocalEndpoint).Port;
-    }
 }

@@ -26,4 +26,12 @@ internal static class SshTools
         Assert.True(made.ExitCode == 0, $"ssh-keygen failed: {made}");
         return File.ReadAllText(path + ".pub").Trim();
     }
+
+    /// <summary>A port on 127.0.0.1 that nothing listens on (an offline host), as the system just gave it out.</summary>
+    public static int ClosedPort()
+    {
+        using var probe = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        probe.Start();
+        return ((System.Net.IPEndPoint)probe.LocalEndpoint).Port;
+    }
 }
