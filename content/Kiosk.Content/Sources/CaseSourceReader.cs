@@ -68,14 +68,16 @@ public static class CaseSourceReader
         }
 
         r.RejectUnknownKeys(m, "citation", "authors", "year", "title", "journal", "volume");
-        var authors = r.StringList(m, "authors", "citation");
+        // Authors and title may be left out where the copy of the paper does not give them (say so in a comment):
+        // the screens then name the journal, volume and year and say the rest is not known. Never guessed.
+        var authors = r.StringList(m, "authors", "citation", required: false);
         if (authors.Count == 0 && m.Children.ContainsKey(new YamlScalarNode("authors")))
         {
             r.Error("citation.authors", "must name at least one author");
         }
 
         int year = r.Int(m, "year", "citation") ?? 0;
-        string title = r.String(m, "title", "citation") ?? string.Empty;
+        string title = r.String(m, "title", "citation", required: false) ?? string.Empty;
         string journal = r.String(m, "journal", "citation") ?? string.Empty;
         string? volume = r.String(m, "volume", "citation", required: false);
         return new Citation(authors, year, title, journal, volume);
