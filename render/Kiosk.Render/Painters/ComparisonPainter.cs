@@ -8,12 +8,26 @@ namespace Kiosk.Render.Painters;
 internal static class ComparisonPainter
 {
     /// <summary>
-    /// Large text on a small screen gives each side its own page; elsewhere both share one. On compact layouts the
+    /// Compact layouts may give each side its own page (SidePages); elsewhere both share one. On compact layouts the
     /// paper's headline numbers follow on a page of their own (on larger screens they sit under the two sides).
     /// </summary>
     public static int Pages(PaintContext ctx, int caseIndex) => SidePages(ctx, caseIndex) + (NumbersPage(ctx, caseIndex) ? 1 : 0);
 
-    private static int SidePages(PaintContext ctx, int caseIndex) => ctx.M.Compact && ctx.Theme.IsLargeText && ctx.Case(caseIndex).Comparison is not null ? 2 : 1;
+    /// <summary>
+    /// Compact layouts give each side a page of its own where the two side by side would need text under the
+    /// legible minimum (always in large text; on a 320x240 panel when the points are long).
+    /// </summary>
+    private static int SidePages(PaintContext ctx, int caseIndex)
+    {
+        if (!ctx.M.Compact || ctx.Case(caseIndex).Comparison is not { } cmp)
+        {
+            return 1;
+        }
+
+        var area = Chrome.Content(ctx, hint: true);
+        var left = new SKRect(area.Left, area.Top, area.Left + ((area.Width - ctx.M.Gap) / 2), area.Bottom);
+        return ctx.Theme.IsLargeText || PointsSize(ctx, left, cmp) < ctx.M.MinText - 0.01f ? 2 : 1;
+    }
 
     private static bool NumbersPage(PaintContext ctx, int caseIndex) => ctx.M.Compact && ctx.Case(caseIndex).Comparison is { Figures.Count: > 0 };
 
@@ -60,8 +74,7 @@ internal static class ComparisonPainter
 
         if (paged)
         {
-            // Large text on a small screen: one side per page, at full width (two narrow columns would wrap every
-            // few words and still not fit).
+            // One side per page, at full width (two narrow columns would wrap every few words and still not fit).
             var side = page == 0 ? cmp.Left : cmp.Right;
             float one = PointsSize(ctx, area, cmp);
             PaintSide(canvas, ctx, area, side with { Label = $"{side.Label}  ({Math.Clamp(page, 0, 1) + 1}/2)" }, Math.Clamp(page, 0, 1), c.Id, one);
