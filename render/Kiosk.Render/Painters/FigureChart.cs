@@ -47,7 +47,7 @@ internal static class FigureChart
         int n = series.Count;
         double max = series.Max(f => f.Number!.Value);
         float slot = plot.Width / n;
-        float labelH = MathF.Max(m.MinText * 1.4f, m.SmallSize * 1.35f);
+        float labelH = MathF.Max(m.MinText * 1.4f, m.SmallSize * 1.35f) + 2; // the labels start 2 px under the axis
         float valueH = MathF.Max(m.MinText * 1.4f, m.BodySize * 1.3f);
         float barMaxH = plot.Height - labelH - valueH;
         if (barMaxH < 4)
@@ -80,6 +80,14 @@ internal static class FigureChart
             ctx.DrawFitted(canvas, f.Value, new SKRect(x + 2, rect.Top - valueH, x + slot - 2, rect.Top), valueSize, MathF.Min(valueSize, m.MinText), ctx.Theme.Text, $"{what} chart value {i}", bold: true, align: SKTextAlign.Center);
             ctx.DrawFitted(canvas, Category(f), new SKRect(x + 2, baseY + 2, x + slot - 2, plot.Bottom), labelSize, MathF.Min(labelSize, m.MinText), ctx.Theme.Muted, $"{what} chart label {i}", align: SKTextAlign.Center);
         }
+    }
+
+    /// <summary>The height a compact (across) chart of <paramref name="rows"/> figures wants: padding, caption, a row each.</summary>
+    public static float AcrossHeight(PaintContext ctx, int rows)
+    {
+        var m = ctx.M;
+        float pad = MathF.Max(4, 18 * m.U);
+        return (pad * 1.6f) + (m.SmallSize * 1.4f) + (rows * m.BodySize * 1.9f);
     }
 
     /// <summary>One row per figure: its year or category, a bar from zero, the value as printed at the bar's end.</summary>

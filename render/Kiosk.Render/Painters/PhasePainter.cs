@@ -126,11 +126,51 @@ internal static class PhasePainter
         }
     }
 
+    /// <summary>
+    /// A compact page of numbers: each chart as tall as its rows need, then each figure that stands alone as one
+    /// line ("472 · Financial firms anchored"), all those lines at one size.
+    /// </summary>
+    private static void PaintFiguresCompact(SKCanvas canvas, PaintContext ctx, SKRect area, List<List<KeyFigure>> series, List<KeyFigure> rest, string what)
+    {
+        var m = ctx.M;
+        float gap = m.Gap * 0.6f;
+        float lineH = m.BodySize * 1.3f;
+        float restH = rest.Count * lineH;
+        float chartsRoom = area.Height - restH - (rest.Count > 0 ? gap : 0) - (gap * Math.Max(0, series.Count - 1));
+        float y = area.Top;
+        for (int s = 0; s < series.Count; s++)
+        {
+            float h = MathF.Min(FigureChart.AcrossHeight(ctx, series[s].Count), chartsRoom / series.Count);
+            FigureChart.Paint(canvas, ctx, new SKRect(area.Left, y, area.Right, y + h), series[s], $"figure {what} {s}");
+            y += h + gap;
+        }
+
+        if (rest.Count == 0)
+        {
+            return;
+        }
+
+        lineH = MathF.Min(m.BodySize * 2.6f, (area.Bottom - y) / rest.Count);
+        var texts = rest.Select(f => $"{f.Value} · {f.Label}").ToList();
+        float size = texts.Min(t => ctx.Text.Fit(t, area.Width, lineH, m.BodySize, m.MinText, bold: true).Size);
+        for (int i = 0; i < rest.Count; i++)
+        {
+            ctx.DrawFitted(canvas, texts[i], new SKRect(area.Left, y, area.Right, y + lineH), size, size, ctx.Theme.Accent, $"figure {what} {i}", bold: true);
+            y += lineH;
+        }
+    }
+
     /// <summary>Charts first (each series its own), then a card per figure that stands alone.</summary>
     internal static void PaintFigures(SKCanvas canvas, PaintContext ctx, SKRect area, List<List<KeyFigure>> series, List<KeyFigure> rest, string what)
     {
         var m = ctx.M;
         float gap = m.Gap * 0.6f;
+        if (m.Compact)
+        {
+            PaintFiguresCompact(canvas, ctx, area, series, rest, what);
+            return;
+        }
+
         float cardH = MathF.Min(m.HeadingSize * 3.6f, rest.Count == 0 ? 0 : (area.Height * (series.Count == 0 ? 1 : 0.45f) - (gap * (rest.Count - 1))) / rest.Count);
         float chartsH = area.Height - (rest.Count * (cardH + gap));
         float y = area.Top;
