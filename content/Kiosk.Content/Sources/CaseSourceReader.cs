@@ -68,8 +68,8 @@ public static class CaseSourceReader
         }
 
         r.RejectUnknownKeys(m, "citation", "authors", "year", "title", "journal", "volume");
-        // Authors and title may be left out where the copy of the paper does not give them (say so in a comment):
-        // the screens then name the journal, volume and year and say the rest is not known. Never guessed.
+        // Authors may be left out where the copy of the paper names none (say so in a comment and in the title):
+        // the screens then name the paper by its journal, volume and year. Never guessed.
         var authors = r.StringList(m, "authors", "citation", required: false);
         if (authors.Count == 0 && m.Children.ContainsKey(new YamlScalarNode("authors")))
         {
@@ -77,7 +77,7 @@ public static class CaseSourceReader
         }
 
         int year = r.Int(m, "year", "citation") ?? 0;
-        string title = r.String(m, "title", "citation", required: false) ?? string.Empty;
+        string title = r.String(m, "title", "citation") ?? string.Empty;
         string journal = r.String(m, "journal", "citation") ?? string.Empty;
         string? volume = r.String(m, "volume", "citation", required: false);
         return new Citation(authors, year, title, journal, volume);

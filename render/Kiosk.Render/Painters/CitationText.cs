@@ -3,9 +3,9 @@ using Kiosk.Content.Model;
 namespace Kiosk.Render.Painters;
 
 /// <summary>
-/// How a paper is named on screen. Where the copy of a paper names neither its authors nor its title (the schema
-/// lets a source leave both out), the screens say what is known (journal, volume, year) and that the rest is
-/// not in the copy, rather than invent them.
+/// How a paper is named on screen. Where the copy of a paper names no authors (the schema lets a source leave
+/// them out), the screens name the paper by what is known (journal, volume, year) and the title field says what
+/// the copy lacks, rather than invent anything.
 /// </summary>
 internal static class CitationText
 {
@@ -15,14 +15,9 @@ internal static class CitationText
     public static string Full(Citation ci)
     {
         string journal = ci.Volume is null ? ci.Journal : $"{ci.Journal} {ci.Volume}";
-        if (Anonymous(ci))
-        {
-            string title = ci.Title.Length == 0 ? "Authors and title are not given in our copy of the paper." : $"{ci.Title}. Authors not given in our copy of the paper.";
-            return $"{journal} ({ci.Year}). {title}";
-        }
-
-        return ci.Title.Length == 0
-            ? $"{string.Join(", ", ci.Authors)} ({ci.Year}). {journal}. Title not given in our copy of the paper."
+        // Without authors the title field says what the copy lacks (a pack's title is never empty: kiosks refuse that).
+        return Anonymous(ci)
+            ? $"{journal} ({ci.Year}). {ci.Title.TrimEnd('.')}."
             : $"{string.Join(", ", ci.Authors)} ({ci.Year}). {ci.Title}. {journal}.";
     }
 
