@@ -80,9 +80,11 @@ public sealed class SceneRenderer : IDisposable
                 return;
             }
 
-            var overflows = _ctx.Overflows;
+            var old = _ctx;
             _ctx = Context(value);
-            _ctx.Overflows.AddRange(overflows);
+            _ctx.Overflows.AddRange(old.Overflows);
+            _ctx.Runs = old.Runs;
+            _ctx.Marks = old.Marks;
             _layers.Dispose();
             _wholeDiagrams.Dispose();
             foreach (var (_, d) in _diagrams)
@@ -102,6 +104,13 @@ public sealed class SceneRenderer : IDisposable
     {
         get => _ctx.Runs;
         set => _ctx.Runs = value;
+    }
+
+    /// <summary>When set, every map dot drawn into a still layer is listed (for the map-label test).</summary>
+    public List<DrawnMark>? Marks
+    {
+        get => _ctx.Marks;
+        set => _ctx.Marks = value;
     }
 
     /// <summary>Text that did not fit its box even at the smallest size (screen and field), for proofs and tests.</summary>
@@ -185,8 +194,9 @@ public sealed class SceneRenderer : IDisposable
 
     /// <summary>
     /// How many pages <paramref name="screen"/> takes at this profile in the given theme: a phase screen whose
-    /// quotes do not all fit beside its story gets a second page with them (small panels, mostly); a comparison
-    /// in large text on a small panel gives each side a page. Everything else is one page. The navigator asks
+    /// quotes do not all fit beside its story gets a page with them (small panels, mostly), and on compact layouts
+    /// a phase or comparison with a chart gets a page for its numbers; a comparison in large text on a small panel
+    /// gives each side a page. Everything else is one page. The navigator asks
     /// this so Next and Previous step through the pages.
     /// </summary>
     public int PageCount(Screen screen, bool largeText)
@@ -200,7 +210,7 @@ public sealed class SceneRenderer : IDisposable
         var s = Normalize(screen with { Page = 0 });
         return s.Kind switch
         {
-            ScreenKind.Phase => QuotesOnPhase(s.CaseIndex, s.PhaseIndex) < PhasePainter.Quotes(_pack.Cases[s.CaseIndex], s.PhaseIndex).Count ? 2 : 1,
+            ScreenKind.Phase => PhasePainter.Pages(_ctx, _pack.Cases[s.CaseIndex], s.PhaseIndex, QuotesOnPhase(s.CaseIndex, s.PhaseIndex)).Count,
             ScreenKind.Comparison => ComparisonPainter.Pages(_ctx, s.CaseIndex),
             _ => 1,
         };

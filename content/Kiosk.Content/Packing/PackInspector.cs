@@ -47,7 +47,7 @@ public static class PackInspector
         {
             sb.AppendLine();
             sb.AppendLine($"{c.Order}. {c.Title}{(c.TitleZh is null ? string.Empty : "  " + c.TitleZh)}  [{c.Id}]");
-            sb.AppendLine($"   {string.Join(", ", c.Citation.Authors)} ({c.Citation.Year}) {c.Citation.Journal}");
+            sb.AppendLine($"   {(c.Citation.Authors.Count == 0 ? "(authors not given in the source)" : string.Join(", ", c.Citation.Authors))} ({c.Citation.Year}) {c.Citation.Journal}");
             sb.AppendLine($"   places: {string.Join("; ", c.Places.Select(p => $"{p.Name}{(p.NameZh is null ? string.Empty : " " + p.NameZh)} ({p.Lon.ToString(CultureInfo.InvariantCulture)} E, {p.Lat.ToString(CultureInfo.InvariantCulture)} N)"))}");
             sb.AppendLine($"   {c.Actors.Count} actors, {c.Modes.Count} modes ({string.Join(", ", c.Modes.Select(x => x.Name))}), {c.Glossary.Count} glossary terms, {c.Quotes.Count} quotes");
             foreach (var p in c.Phases)

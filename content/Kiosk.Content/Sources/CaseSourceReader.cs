@@ -68,7 +68,9 @@ public static class CaseSourceReader
         }
 
         r.RejectUnknownKeys(m, "citation", "authors", "year", "title", "journal", "volume");
-        var authors = r.StringList(m, "authors", "citation");
+        // Authors may be left out where the copy of the paper names none (say so in a comment and in the title):
+        // the screens then name the paper by its journal, volume and year. Never guessed.
+        var authors = r.StringList(m, "authors", "citation", required: false);
         if (authors.Count == 0 && m.Children.ContainsKey(new YamlScalarNode("authors")))
         {
             r.Error("citation.authors", "must name at least one author");

@@ -46,9 +46,13 @@ internal sealed class DiagramDrawer : IDisposable
         _nodeTextColor = ctx.Theme.Text;
         var runs = ctx.Runs;
         ctx.Runs = null; // node faces are drawn off-screen: their runs are listed where the nodes land (NodeRuns)
+        var labels = c.Actors.Select(a => NodeLabel(a, ctx)).ToList();
+        // One label size for every node of the case (the largest at which all fit), so no actor looks more or less
+        // important because its name is shorter; the faces are shared by all phases, so the size is too.
+        float size = labels.Min(l => l.Size);
         for (int a = 0; a < c.Actors.Count; a++)
         {
-            _nodeImages[a] = RenderNode(c.Actors[a], ctx, a);
+            _nodeImages[a] = RenderNode(c.Actors[a], ctx, a, labels[a].Text, size);
         }
 
         ctx.Runs = runs;
@@ -208,7 +212,32 @@ internal sealed class DiagramDrawer : IDisposable
         return -1;
     }
 
-    private SKImage RenderNode(Actor actor, PaintContext ctx, int index)
+    private static SKRect LabelBox(Metrics m, float w, float h)
+    {
+        float pad = MathF.Max(2, 10 * m.U);
+        return new SKRect(pad * 0.5f, pad * 0.3f, w - (pad * 0.5f), h - (pad * 0.3f));
+    }
+
+    /// <summary>What a node says (name and Chinese name; on small panels an abbreviation, or the initials where that does not fit) and the largest size it fits at.</summary>
+    private (string Text, float Size) NodeLabel(Actor actor, PaintContext ctx)
+    {
+        var m = ctx.M;
+        int w = Math.Max(8, (int)MathF.Ceiling(_layout.NodeWidth)), h = Math.Max(8, (int)MathF.Ceiling(_layout.NodeHeight));
+        var box = LabelBox(m, w, h);
+        string label = m.Compact ? ActorLabels.Abbreviation(actor.Name) : actor.NameZh is { } zh ? $"{actor.Name}\n{zh}" : actor.Name;
+        float min = m.Legible(MathF.Min(m.MinText, 7 * m.TextScale));
+        var text = ctx.Text.Fit(label, box.Width, box.Height, m.SmallSize, min);
+        if (text.Overflowed && m.Compact && ActorLabels.Initials(actor.Name) is { } initials && initials != label)
+        {
+            // A bracketed abbreviation too long for a small node at this size: the initials stand in.
+            label = initials;
+            text = ctx.Text.Fit(label, box.Width, box.Height, m.SmallSize, min);
+        }
+
+        return (label, text.Size);
+    }
+
+    private SKImage RenderNode(Actor actor, PaintContext ctx, int index, string label, float size)
     {
         var m = ctx.M;
         int w = Math.Max(8, (int)MathF.Ceiling(_layout.NodeWidth)), h = Math.Max(8, (int)MathF.Ceiling(_layout.NodeHeight));
@@ -228,16 +257,8 @@ internal sealed class DiagramDrawer : IDisposable
             canvas.DrawRoundRect(box, r, r, border);
         }
 
-        float pad = MathF.Max(2, 10 * m.U);
-        string label = m.Compact ? ActorLabels.Abbreviation(actor.Name) : actor.NameZh is { } zh ? $"{actor.Name}\n{zh}" : actor.Name;
-        var labelBox = new SKRect(pad * 0.5f, pad * 0.3f, w - (pad * 0.5f), h - (pad * 0.3f));
-        float min = m.Legible(MathF.Min(m.MinText, 7 * m.TextScale));
-        var text = ctx.Text.Fit(label, labelBox.Width, labelBox.Height, m.SmallSize, min);
-        if (text.Overflowed && m.Compact && ActorLabels.Initials(actor.Name) is { } initials && initials != label)
-        {
-            // A bracketed abbreviation too long for a small node at this size: the initials stand in.
-            text = ctx.Text.Fit(initials, labelBox.Width, labelBox.Height, m.SmallSize, min);
-        }
+        var labelBox = LabelBox(m, w, h);
+        var text = ctx.Text.Fit(label, labelBox.Width, labelBox.Height, size, size);
         if (text.Overflowed)
         {
             ctx.Overflows.Add($"{ctx.Where}: node {_case.Id}/{actor.Id}");

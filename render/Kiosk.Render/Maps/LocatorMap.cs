@@ -74,27 +74,29 @@ internal static class LocatorMap
         }
 
         float dot = MathF.Max(2.5f, 9 * m.U);
+        float ringWidth = MathF.Max(1, 2.5f * m.U);
         float size = MathF.Max(m.MinText, m.SmallSize * 0.9f);
-        var placed = new List<SKRect>();
         var points = markers.Select(k => Project(k.Lon, k.Lat)).ToList();
-        foreach (var p in points)
-        {
-            placed.Add(new SKRect(p.X - dot, p.Y - dot, p.X + dot, p.Y + dot));
-        }
+        // Each dot as seen: its disc with the ring round it, and a pixel to spare.
+        var discs = markers.Select((k, i) => (Centre: points[i], Radius: (k.Strong ? dot : dot * 0.7f) + (ringWidth / 2) + 1)).ToList();
 
+        // Bigger dots first, so a place right beside a bigger one (Zhongguancun inside Beijing) still shows on top.
         using (var strong = PaintContext.Fill(ctx.Theme.Accent))
         using (var weak = PaintContext.Fill(ctx.Theme.Muted))
-        using (var ring = PaintContext.Stroke(ctx.Theme.Background, MathF.Max(1, 2.5f * m.U)))
+        using (var ring = PaintContext.Stroke(ctx.Theme.Background, ringWidth))
         {
-            for (int i = markers.Count - 1; i >= 0; i--)
+            foreach (int i in Enumerable.Range(0, markers.Count).OrderBy(i => markers[i].Strong ? 0 : 1).ThenByDescending(i => i))
             {
                 float r = markers[i].Strong ? dot : dot * 0.7f;
                 canvas.DrawCircle(points[i], r, markers[i].Strong ? strong : weak);
                 canvas.DrawCircle(points[i], r, ring);
+                ctx.Marks?.Add(new DrawnMark($"{what} dot {i}", canvas.TotalMatrix.MapPoint(points[i]), discs[i].Radius - 1));
             }
         }
 
-        // Labels: the case's own places first; each tries right, left, above and below its dot.
+        // Labels: the case's own places first. A label goes where it covers no dot (its own or another place's),
+        // no label placed before it, and stays inside the map; a label that fits nowhere is left out, its dot stays.
+        var placed = new List<SKRect>();
         foreach (int i in Enumerable.Range(0, markers.Count).OrderBy(i => markers[i].Strong ? 0 : 1))
         {
             string label = markers[i].Label;
@@ -105,31 +107,18 @@ internal static class LocatorMap
 
             var layout = ctx.Text.Layout(label, size, frame.Width * 0.6f, bold: markers[i].Strong, maxLines: 1);
             float w = layout.Width + 8, h = layout.Height + 2;
-            var p = points[i];
-            float off = dot * 1.6f;
-            SKRect[] tries =
-            [
-                SKRect.Create(p.X + off, p.Y - (h / 2), w, h),
-                SKRect.Create(p.X - off - w, p.Y - (h / 2), w, h),
-                SKRect.Create(p.X - (w / 2), p.Y - off - h, w, h),
-                SKRect.Create(p.X - (w / 2), p.Y + off, w, h),
-            ];
-            foreach (var box in tries)
+            if (LabelBox(points[i], discs[i].Radius, w, h, frame, discs, placed) is not { } box)
             {
-                if (!frame.Contains(box) || placed.Any(b => b.IntersectsWith(box)))
-                {
-                    continue;
-                }
-
-                placed.Add(box);
-                using (var plate = PaintContext.Fill(ctx.Theme.Background.WithAlpha(235)))
-                {
-                    canvas.DrawRoundRect(box, 3, 3, plate);
-                }
-
-                ctx.Draw(canvas, layout, box.Left + 4, box.Top + 1, w - 8, markers[i].Strong ? ctx.Theme.Text : ctx.Theme.Muted, $"{what} label {i}");
-                break;
+                continue;
             }
+
+            placed.Add(box);
+            using (var plate = PaintContext.Fill(ctx.Theme.Background.WithAlpha(235)))
+            {
+                canvas.DrawRoundRect(box, 3, 3, plate);
+            }
+
+            ctx.Draw(canvas, layout, box.Left + 4, box.Top + 1, w - 8, markers[i].Strong ? ctx.Theme.Text : ctx.Theme.Muted, $"{what} label {i}");
         }
 
         canvas.Restore();
@@ -144,6 +133,48 @@ internal static class LocatorMap
             var credit = ctx.Text.Layout("Coastline: Natural Earth", m.MinText, frame.Width, maxLines: 1);
             ctx.Draw(canvas, credit, frame.Right - credit.Width - 6, frame.Bottom - credit.Height - 2, credit.Width, ctx.Theme.Muted, $"{what} credit");
         }
+    }
+
+    /// <summary>
+    /// Where a label of w x h goes beside its dot at <paramref name="p"/>: right, left, above, below, then the four
+    /// corners, then the same again one dot further out; the first box inside the frame that touches no dot's disc
+    /// and no placed label. Null when none does.
+    /// </summary>
+    internal static SKRect? LabelBox(SKPoint p, float radius, float w, float h, SKRect frame, IReadOnlyList<(SKPoint Centre, float Radius)> discs, IReadOnlyList<SKRect> placed)
+    {
+        for (int ring = 0; ring < 2; ring++)
+        {
+            float off = radius + 2 + (ring * radius * 2);
+            float d = off * 0.7f;
+            ReadOnlySpan<SKRect> tries =
+            [
+                SKRect.Create(p.X + off, p.Y - (h / 2), w, h),
+                SKRect.Create(p.X - off - w, p.Y - (h / 2), w, h),
+                SKRect.Create(p.X - (w / 2), p.Y - off - h, w, h),
+                SKRect.Create(p.X - (w / 2), p.Y + off, w, h),
+                SKRect.Create(p.X + d, p.Y - d - h, w, h),
+                SKRect.Create(p.X - d - w, p.Y - d - h, w, h),
+                SKRect.Create(p.X + d, p.Y + d, w, h),
+                SKRect.Create(p.X - d - w, p.Y + d, w, h),
+            ];
+            foreach (var box in tries)
+            {
+                if (frame.Contains(box) && !placed.Any(b => b.IntersectsWith(box)) && !discs.Any(c => Touches(box, c.Centre, c.Radius)))
+                {
+                    return box;
+                }
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>Whether a box and a disc share any point (the nearest point of the box to the centre is inside the disc).</summary>
+    internal static bool Touches(SKRect box, SKPoint centre, float radius)
+    {
+        float x = Math.Clamp(centre.X, box.Left, box.Right) - centre.X;
+        float y = Math.Clamp(centre.Y, box.Top, box.Bottom) - centre.Y;
+        return (x * x) + (y * y) < radius * radius;
     }
 
     /// <summary>A place's label: its English name with the Chinese beside it where the source gives one.</summary>

@@ -44,8 +44,7 @@ internal static class CaseIntroPainter
             PullQuote.PaintAll(canvas, ctx, new SKRect(area.Left, y + thesis.Height + m.Gap, area.Right, bottom), c, quotes, $"intro {c.Id}");
         }
 
-        var ci = c.Citation;
-        string citation = $"{string.Join(", ", ci.Authors)} ({ci.Year}). {ci.Title}. {ci.Journal}{(ci.Volume is null ? string.Empty : " " + ci.Volume)}.";
+        string citation = CitationText.Full(c.Citation);
         ctx.DrawFitted(canvas, citation, m.Compact ? citationBox : new SKRect(area.Left, area.Bottom - citationH, area.Right, area.Bottom), m.SmallSize, m.MinText, ctx.Theme.Muted, "intro citation");
     }
 }

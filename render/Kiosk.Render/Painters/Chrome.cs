@@ -31,15 +31,22 @@ internal static class Chrome
             ctx.DrawFitted(canvas, right, new SKRect(m.W - pad - rightWidth, MathF.Max(4, 26 * m.U), m.W - pad, textHeight), m.SmallSize, m.MinText, ctx.Theme.Muted, "header right", align: SKTextAlign.Right);
         }
 
-        float bottom = m.H;
         if (hint is not null && m.HintHeight > 0)
         {
-            bottom = m.H - m.HintHeight;
+            float bottom = m.H - m.HintHeight;
             using var bar = PaintContext.Fill(ctx.Theme.Panel);
             canvas.DrawRect(0, bottom, m.W, m.HintHeight, bar);
             ctx.DrawFitted(canvas, hint, new SKRect(pad, bottom + (m.HintHeight * 0.2f), m.W - pad, m.H - (m.HintHeight * 0.1f)), m.SmallSize, m.MinText, ctx.Theme.Muted, "hint", align: SKTextAlign.Center);
         }
 
-        return new SKRect(pad, m.HeaderHeight + m.Gap, m.W - pad, bottom - m.Gap);
+        return Content(ctx, hint is not null);
+    }
+
+    /// <summary>The content area under the header (and above the hints, where the screen has them), without drawing.</summary>
+    public static SKRect Content(PaintContext ctx, bool hint)
+    {
+        var m = ctx.M;
+        float bottom = hint && m.HintHeight > 0 ? m.H - m.HintHeight : m.H;
+        return new SKRect(m.Margin, m.HeaderHeight + m.Gap, m.W - m.Margin, bottom - m.Gap);
     }
 }

@@ -48,8 +48,7 @@ internal static class GlossaryPainter
 
         if (citationH > 0)
         {
-            var ci = c.Citation;
-            ctx.DrawFitted(canvas, $"Source: {string.Join(", ", ci.Authors)} ({ci.Year}). {ci.Title}. {ci.Journal}.", new SKRect(area.Left, area.Bottom - citationH, area.Right, area.Bottom), m.SmallSize, m.MinText, ctx.Theme.Muted, $"glossary {c.Id} citation");
+            ctx.DrawFitted(canvas, $"Source: {CitationText.Full(c.Citation)}", new SKRect(area.Left, area.Bottom - citationH, area.Right, area.Bottom), m.SmallSize, m.MinText, ctx.Theme.Muted, $"glossary {c.Id} citation");
         }
     }
 
@@ -72,7 +71,7 @@ internal static class GlossaryPainter
 
         string text = string.Join("\n", ctx.Pack.Cases.Select(c => m.Compact
             ? $"{c.Order}. {c.Title} ({c.Citation.Year})"
-            : $"{c.Order}. {c.Title}: {string.Join(", ", c.Citation.Authors)} ({c.Citation.Year}), {c.Citation.Journal}."));
+            : $"{c.Order}. {c.Title}: {CitationText.WithJournal(c.Citation)}."));
         ctx.DrawFitted(canvas, text + (m.Compact ? string.Empty : "\n\nEvery text here is written in the exhibit's own words from these papers; quotations are marked."), area, m.BodySize, m.Legible(m.MinText * 0.9f), ctx.Theme.Text, "about");
     }
 }

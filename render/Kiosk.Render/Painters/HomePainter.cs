@@ -21,14 +21,61 @@ internal static class HomePainter
 
         float gap = m.Gap;
         float cardW = (area.Width - (gap * (cases.Count - 1))) / cases.Count;
+        var cards = Enumerable.Range(0, cases.Count).Select(i => new SKRect(area.Left + (i * (cardW + gap)), area.Top, area.Left + (i * (cardW + gap)) + cardW, area.Bottom)).ToList();
+        var grid = CardGrid.Measure(ctx, Inner(ctx, cards[0]), cases);
         for (int i = 0; i < cases.Count; i++)
         {
-            var card = new SKRect(area.Left + (i * (cardW + gap)), area.Top, area.Left + (i * (cardW + gap)) + cardW, area.Bottom);
-            PaintCard(canvas, ctx, card, cases[i], i == selected);
+            PaintCard(canvas, ctx, cards[i], cases[i], i == selected, grid);
         }
     }
 
-    private static void PaintCard(SKCanvas canvas, PaintContext ctx, SKRect card, CaseStudy c, bool selected)
+    private static SKRect Inner(PaintContext ctx, SKRect card)
+    {
+        float pad = MathF.Max(6, 28 * ctx.M.U);
+        return new SKRect(card.Left + pad, card.Top + pad, card.Right - pad, card.Bottom - pad);
+    }
+
+    /// <summary>
+    /// What every card shares: one size for all titles (the largest at which every title fits), one for the
+    /// Chinese titles, one for the theses, and the height of each block, so the cards read as a row of equals
+    /// (no case looks more important because its title is shorter) and their parts line up.
+    /// </summary>
+    private readonly record struct CardGrid(float NumberH, float TitleSize, float TitleH, float ZhSize, float ZhH, float PlacesSize, float PlacesH, float ThesisSize)
+    {
+        public static CardGrid Measure(PaintContext ctx, SKRect inner, IReadOnlyList<CaseStudy> cases)
+        {
+            var m = ctx.M;
+            float w = inner.Width;
+            float numberH = ctx.Text.Fit("0", w, m.TitleSize * 1.4f, m.TitleSize, m.MinText, bold: true).Height;
+            float titleSize = OneSize(ctx, cases.Select(c => c.Title), new SKSize(w, inner.Height * 0.34f), m.HeadingSize, bold: true);
+            float titleH = cases.Max(c => ctx.Text.Fit(c.Title, w, 10_000, titleSize, titleSize, bold: true).Height) + (m.Gap * 0.5f);
+            var zh = cases.Select(c => c.TitleZh).OfType<string>().ToList();
+            float zhSize = OneSize(ctx, zh, new SKSize(w, m.BodySize * 2.6f), m.BodySize, bold: false);
+            float zhH = zh.Count == 0 ? 0 : zh.Max(t => ctx.Text.Fit(t, w, 10_000, zhSize, zhSize).Height) + (m.Gap * 0.5f);
+            // In large text the card keeps its number, title and thesis; places and years are on the case's intro.
+            float placesSize = OneSize(ctx, cases.Select(Places), new SKSize(w, m.SmallSize * 5.2f), m.SmallSize, bold: false);
+            float placesH = ctx.Theme.IsLargeText ? 0 : cases.Max(c => ctx.Text.Fit(Places(c), w, 10_000, placesSize, placesSize).Height) + m.Gap;
+            float thesisH = inner.Height - numberH - titleH - zhH - placesH;
+            float thesisSize = OneSize(ctx, cases.Select(c => c.Thesis), new SKSize(w, thesisH), m.SmallSize, bold: false);
+            return new CardGrid(numberH, titleSize, titleH, zhSize, zhH, placesSize, placesH, thesisSize);
+        }
+    }
+
+    private static string Places(CaseStudy c) => $"{string.Join(" · ", c.Places.Take(3).Select(p => p.Name))}\n{Years(c)}";
+
+    /// <summary>The largest size, at most <paramref name="max"/>, at which every text fits its box whole.</summary>
+    private static float OneSize(PaintContext ctx, IEnumerable<string> texts, SKSize box, float max, bool bold)
+    {
+        float size = max;
+        foreach (string t in texts)
+        {
+            size = MathF.Min(size, ctx.Text.Fit(t, box.Width, box.Height, max, ctx.M.MinText, bold).Size);
+        }
+
+        return size;
+    }
+
+    private static void PaintCard(SKCanvas canvas, PaintContext ctx, SKRect card, CaseStudy c, bool selected, CardGrid g)
     {
         var m = ctx.M;
         float r = 18 * m.U;
@@ -43,34 +90,40 @@ internal static class HomePainter
             canvas.DrawRoundRect(card, r, r, border);
         }
 
-        float pad = MathF.Max(6, 28 * m.U);
-        var inner = new SKRect(card.Left + pad, card.Top + pad, card.Right - pad, card.Bottom - pad);
+        var inner = Inner(ctx, card);
         float y = inner.Top;
-        y += ctx.DrawFitted(canvas, c.Order.ToString(System.Globalization.CultureInfo.InvariantCulture), new SKRect(inner.Left, y, inner.Right, y + (m.TitleSize * 1.4f)), m.TitleSize, m.MinText, selected ? ctx.Theme.Accent : ctx.Theme.Muted, $"home {c.Id} number", bold: true).Height;
-        y += ctx.DrawFitted(canvas, c.Title, new SKRect(inner.Left, y, inner.Right, y + (inner.Height * 0.34f)), m.HeadingSize, m.MinText, ctx.Theme.Text, $"home {c.Id} title", bold: true).Height + m.Gap * 0.5f;
+        SKRect Block(float h) => new(inner.Left, y, inner.Right, y + h);
+        ctx.DrawFitted(canvas, c.Order.ToString(System.Globalization.CultureInfo.InvariantCulture), Block(m.TitleSize * 1.4f), m.TitleSize, m.MinText, selected ? ctx.Theme.Accent : ctx.Theme.Muted, $"home {c.Id} number", bold: true);
+        y += g.NumberH;
+        ctx.DrawFitted(canvas, c.Title, Block(g.TitleH), g.TitleSize, g.TitleSize, ctx.Theme.Text, $"home {c.Id} title", bold: true);
+        y += g.TitleH;
         if (c.TitleZh is { } zh)
         {
-            y += ctx.DrawFitted(canvas, zh, new SKRect(inner.Left, y, inner.Right, y + (m.BodySize * 2.6f)), m.BodySize, m.MinText, ctx.Theme.Text, $"home {c.Id} title_zh").Height + m.Gap * 0.5f;
+            ctx.DrawFitted(canvas, zh, Block(g.ZhH), g.ZhSize, g.ZhSize, ctx.Theme.Text, $"home {c.Id} title_zh");
         }
 
-        string span = Years(c);
-        string places = string.Join(" · ", c.Places.Take(3).Select(p => p.Name));
-        // In large text the card keeps its number, title and thesis; places and years are on the case's intro.
-        if (!ctx.Theme.IsLargeText)
+        y += g.ZhH;
+        if (g.PlacesH > 0)
         {
-            y += ctx.DrawFitted(canvas, $"{places}\n{span}", new SKRect(inner.Left, y, inner.Right, y + (m.SmallSize * 5.2f)), m.SmallSize, m.MinText, ctx.Theme.Muted, $"home {c.Id} places").Height + m.Gap;
+            ctx.DrawFitted(canvas, Places(c), Block(g.PlacesH), g.PlacesSize, g.PlacesSize, ctx.Theme.Muted, $"home {c.Id} places");
+            y += g.PlacesH;
         }
 
-        ctx.DrawFitted(canvas, c.Thesis, new SKRect(inner.Left, y, inner.Right, inner.Bottom), m.SmallSize, m.MinText, ctx.Theme.Text, $"home {c.Id} thesis");
+        ctx.DrawFitted(canvas, c.Thesis, new SKRect(inner.Left, y, inner.Right, inner.Bottom), g.ThesisSize, g.ThesisSize, ctx.Theme.Text, $"home {c.Id} thesis");
     }
 
     private static void PaintList(SKCanvas canvas, PaintContext ctx, SKRect area, IReadOnlyList<CaseStudy> cases, int selected)
     {
         var m = ctx.M;
         float rowH = area.Height / cases.Count;
+        SKRect Text(SKRect row) => new(row.Left + MathF.Max(8, 24 * m.U), row.Top + (row.Height * 0.12f), row.Right - 4, row.Bottom - (row.Height * 0.05f));
+        SKRect Row(int i) => new(area.Left, area.Top + (i * rowH), area.Right, area.Top + ((i + 1) * rowH) - MathF.Max(2, 6 * m.U));
+        // One size for every row, measured in bold (the highlighted row's weight) so a row never grows when chosen.
+        var box = Text(Row(0));
+        float size = OneSize(ctx, cases.Select(Entry), box.Size, m.BodySize, bold: true);
         for (int i = 0; i < cases.Count; i++)
         {
-            var row = new SKRect(area.Left, area.Top + (i * rowH), area.Right, area.Top + ((i + 1) * rowH) - MathF.Max(2, 6 * m.U));
+            var row = Row(i);
             using (var fill = PaintContext.Fill(i == selected ? ctx.Theme.PanelHighlight : ctx.Theme.Panel))
             {
                 canvas.DrawRect(row, fill);
@@ -82,10 +135,11 @@ internal static class HomePainter
                 canvas.DrawRect(row.Left, row.Top, MathF.Max(3, 8 * m.U), row.Height, bar);
             }
 
-            var text = new SKRect(row.Left + MathF.Max(8, 24 * m.U), row.Top + (row.Height * 0.12f), row.Right - 4, row.Bottom - (row.Height * 0.05f));
-            ctx.DrawFitted(canvas, $"{cases[i].Order}  {cases[i].Title}", text, m.BodySize, m.MinText, i == selected ? ctx.Theme.Text : ctx.Theme.Muted, $"home list {cases[i].Id}", bold: i == selected);
+            ctx.DrawFitted(canvas, Entry(cases[i]), Text(row), size, size, i == selected ? ctx.Theme.Text : ctx.Theme.Muted, $"home list {cases[i].Id}", bold: i == selected);
         }
     }
+
+    private static string Entry(CaseStudy c) => $"{c.Order}  {c.Title}";
 
     internal static string Years(CaseStudy c)
     {

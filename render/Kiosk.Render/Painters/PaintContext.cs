@@ -25,6 +25,9 @@ public sealed class PaintContext(PackContent pack, Metrics metrics, TextEngine t
     /// <summary>When set, every text run drawn is listed here (where and in which colour), for the contrast test.</summary>
     public List<DrawnText>? Runs { get; set; }
 
+    /// <summary>When set, every map dot drawn is listed here (where it is on the frame), for the map-label test.</summary>
+    public List<DrawnMark>? Marks { get; set; }
+
     /// <summary>The profile, and the theme when it is the large-text one: where an overflow happened.</summary>
     public string Where => Theme.IsLargeText ? $"{M.Profile.Name} large-text" : M.Profile.Name;
 
@@ -95,6 +98,9 @@ public sealed class PaintContext(PackContent pack, Metrics metrics, TextEngine t
 
     public static SKPaint Stroke(SKColor color, float width) => new() { Color = color, IsAntialias = true, Style = SKPaintStyle.Stroke, StrokeWidth = width };
 }
+
+/// <summary>A round mark as drawn (a place's dot on a map): its centre on the frame and the radius it covers.</summary>
+public readonly record struct DrawnMark(string What, SKPoint Centre, float Radius);
 
 /// <summary>One text run as drawn: what it is, the box its lines cover on the frame, its colour and size.</summary>
 public readonly record struct DrawnText(string What, SKRect Box, SKColor Color, float Size);

@@ -64,23 +64,10 @@ internal static class PullQuote
     /// <summary>"a Kunshan official, in Fu &amp; Lim (2022)"; the paper's authors are named only as the paper.</summary>
     public static string Attribution(Quote q, Citation ci)
     {
-        string paper = $"{Surnames(ci.Authors)} ({ci.Year})";
+        string paper = CitationText.Paper(ci);
         string by = q.By.Trim();
         return by.Length == 0 || by.Equals("the authors", StringComparison.OrdinalIgnoreCase) || by.Equals("the author", StringComparison.OrdinalIgnoreCase)
             ? paper
             : $"{by}, in {paper}";
-    }
-
-    private static string Surnames(IReadOnlyList<string> authors)
-    {
-        // A long "name" is a note (e.g. that the copy names no authors), not a person: shown whole.
-        static string Last(string name) => name.Split(' ', StringSplitOptions.RemoveEmptyEntries) is { Length: > 0 and <= 4 } w ? w[^1] : name;
-        return authors.Count switch
-        {
-            0 => "the paper",
-            1 => Last(authors[0]),
-            2 => $"{Last(authors[0])} & {Last(authors[1])}",
-            _ => $"{Last(authors[0])} et al.",
-        };
     }
 }

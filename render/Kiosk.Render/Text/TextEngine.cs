@@ -37,7 +37,8 @@ public sealed class TextEngine : IDisposable
 
     /// <summary>
     /// The largest size from <paramref name="maxSize"/> down to <paramref name="minSize"/> at which the text fits
-    /// the box; at the minimum it is cut with an ellipsis and marked <see cref="TextLayout.Overflowed"/>.
+    /// the box; at the minimum it is cut with an ellipsis and marked <see cref="TextLayout.Overflowed"/> (as is a
+    /// box too low for even one line at the minimum).
     /// </summary>
     public TextLayout Fit(string text, float width, float height, float maxSize, float minSize, bool bold = false)
     {
@@ -52,7 +53,9 @@ public sealed class TextEngine : IDisposable
         }
 
         int maxLines = Math.Max(1, (int)(height / (minSize * LineSpacing)));
-        return Layout(text, minSize, width, bold, maxLines);
+        var cut = Layout(text, minSize, width, bold, maxLines);
+        // Even one line taller than the box spills over what is under it: that is an overflow too.
+        return cut.Overflowed || cut.Height <= height + 0.5f ? cut : new TextLayout(cut.Lines, cut.Size, cut.LineHeight, overflowed: true);
     }
 
     public float Measure(string text, float size, bool bold = false) => BuildLine(text, size, bold).Width;

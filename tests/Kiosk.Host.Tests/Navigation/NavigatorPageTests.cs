@@ -9,8 +9,9 @@ using static Kiosk.Host.Input.NavCommand;
 namespace Kiosk.Host.Tests.Navigation;
 
 /// <summary>
-/// Screens with a second page (a phase's quotes that did not fit it, a comparison side in large text on a small
-/// panel): Next and Previous step through the pages with the normal buttons before they move on.
+/// Screens with more than one page (a phase's quotes that did not fit it, on small panels a phase's or
+/// comparison's numbers, a comparison side in large text on a small panel): Next and Previous step through the
+/// pages with the normal buttons before they move on.
 /// </summary>
 public sealed class NavigatorPageTests
 {
@@ -54,7 +55,7 @@ public sealed class NavigatorPageTests
     }
 
     [Fact]
-    public void On_a_320x240_panel_Next_reaches_every_quote_page_of_the_built_in_pack()
+    public void On_a_320x240_panel_Next_reaches_every_later_page_of_the_built_in_pack()
     {
         var pack = PackReader.Read(SeedPack.Path);
         using var renderer = new SceneRenderer(pack.Content, pack.Fonts, DisplayProfile.Spi320);
@@ -70,10 +71,11 @@ public sealed class NavigatorPageTests
             }
 
             h.Walk(Case1 + c); // the case's intro (number keys), then Next through every screen it has
-            for (int step = 0; step < 30; step++)
+            for (int step = 0; step < 60; step++)
             {
                 var s = h.Walk(Next);
-                if (s.Kind == ScreenKind.Phase && s.Page == 1 && seen.Add(s))
+                // Quote pages and (on small panels) the phases' "In numbers" pages.
+                if (s.Kind == ScreenKind.Phase && s.Page >= 1 && seen.Add(s))
                 {
                     var frame = renderer.Render(Scene.At(s));
                     Assert.True(frame.Width == 320);
@@ -82,6 +84,6 @@ public sealed class NavigatorPageTests
         }
 
         Assert.True(expected > 0, "no phase of the built-in pack needs a quote page at 320x240");
-        Assert.True(expected == seen.Count, $"{seen.Count} of {expected} quote pages reached");
+        Assert.True(expected == seen.Count, $"{seen.Count} of {expected} later pages reached");
     }
 }
