@@ -41,7 +41,8 @@ public static class RemoteStatusReport
         var array = new JsonArray();
         foreach (var host in hosts)
         {
-            array.Add(new JsonObject
+            // As a JsonNode: the generic Add<T> would serialize the object by reflection, which the AOT build has not.
+            array.Add((JsonNode)new JsonObject
             {
                 ["host"] = host.Host,
                 ["reachable"] = host.Reachable,
