@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using Kiosk.Host.Cli;
 using Kiosk.Host.Packs;
+using Kiosk.Host.Push;
 using Kiosk.Host.Status;
 using Kiosk.Host.Tests.Packs;
 

@@ -1,4 +1,6 @@
-namespace Kiosk.Host.Status;
+using Kiosk.Host.Status;
+
+namespace Kiosk.Host.Push;
 
 /// <summary>
 /// One kiosk's answer to <c>kiosk status HOST...</c>: what its content key's forced command printed for a status

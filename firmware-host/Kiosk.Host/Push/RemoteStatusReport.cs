@@ -2,8 +2,9 @@ using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Kiosk.Host.Status;
 
-namespace Kiosk.Host.Status;
+namespace Kiosk.Host.Push;
 
 /// <summary>
 /// The end of <c>kiosk status HOST...</c>: each host's own answer (text, or one JSON document for tools, field

@@ -1,9 +1,9 @@
 using System.ComponentModel;
 using System.Diagnostics;
 using System.Text.Json;
-using Kiosk.Host.Push;
+using Kiosk.Host.Status;
 
-namespace Kiosk.Host.Status;
+namespace Kiosk.Host.Push;
 
 /// <summary>
 /// Asks kiosks for their status over the user's own ssh, all at once (as <c>kiosk push</c> sends packs): the
