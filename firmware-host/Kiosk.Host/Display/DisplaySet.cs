@@ -16,8 +16,11 @@ public sealed class DisplaySet : IDisposable
     /// <summary>How long every display may fail before the watchdog stops being fed and systemd restarts us.</summary>
     public static readonly TimeSpan GiveUpAfter = TimeSpan.FromSeconds(60);
 
+    /// <summary>How long an exit waits for the console to be covered before it puts the console back.</summary>
+    private static readonly TimeSpan ConsoleWait = TimeSpan.FromSeconds(10);
+
     private readonly List<SinkGuard> _guards = [];
-    private readonly IDisposable? _console;
+    private readonly Task<IDisposable?>? _console;
 
     public DisplaySet(IOptions<DisplayOptions> display, DisplaySinkFactory factory, PreviewSink preview, TimeProvider time, ILogger<DisplaySet> logger)
     {
@@ -36,13 +39,37 @@ public sealed class DisplaySet : IDisposable
             }
 
             var kind = DisplaySpec.Parse(options.Spec).Kind;
-            _console = factory.CoverConsole(kind, out string console);
-            if (console.Length > 0)
+            // A virtual terminal goes into graphics mode under the kernel's console lock, which the console's own
+            // drawing can hold for seconds while a slow machine boots (5.4 s once in the appliance under TCG). A
+            // DRM display scans out its own buffers whatever the console draws into its own, so it opens beside
+            // that wait; a framebuffer shares its pixels with the console, so the console is covered first.
+            _console = Task.Run(() =>
             {
-                logger.LogInformation("{Message}", console);
+                var covered = factory.CoverConsole(kind, out string console);
+                if (console.Length > 0)
+                {
+                    logger.LogInformation("{Message}", console);
+                }
+
+                return covered;
+            });
+            if (kind != DisplayKind.Drm)
+            {
+                _console.Wait();
             }
 
-            var sink = factory.Create(options) ?? throw new InvalidOperationException($"display '{options.Spec}' could not be created");
+            IDisplaySink sink;
+            try
+            {
+                sink = factory.Create(options) ?? throw new InvalidOperationException($"display '{options.Spec}' could not be created");
+            }
+            catch
+            {
+                // The kiosk exits on this: the console goes back to text, for the message and for staff.
+                UncoverConsole();
+                throw;
+            }
+
             _guards.Add(new SinkGuard(sink, time, logger));
             Profile = DisplayProfile.Known.FirstOrDefault(p => p.Width == sink.Width && p.Height == sink.Height) ?? new DisplayProfile($"{sink.Width}x{sink.Height}", sink.Width, sink.Height);
         }
@@ -95,6 +122,15 @@ public sealed class DisplaySet : IDisposable
             guard.Sink.Dispose();
         }
 
-        _console?.Dispose();
+        UncoverConsole();
+    }
+
+    /// <summary>Puts the console back as found, once covering it has finished; one that never answers is left to TTYReset.</summary>
+    private void UncoverConsole()
+    {
+        if (_console is not null && _console.Wait(ConsoleWait) && _console.Result is { } covered)
+        {
+            covered.Dispose();
+        }
     }
 }

@@ -44,7 +44,7 @@ public sealed partial class ServiceSecurityTests(ITestOutputHelper output)
         Assert.Equal(["/opt/kiosk/kiosk run"], settings["ExecStart"]);
         Assert.Equal(["/var/lib/kiosk"], settings["ReadWritePaths"]);
         Assert.Equal(["closed"], settings["DevicePolicy"]);
-        Assert.Equal(["no"], settings["MemoryDenyWriteExecute"]);
+        Assert.Equal(["yes"], settings["MemoryDenyWriteExecute"]);
     }
 
     [GeneratedRegex(@"Overall exposure level for [^:]+: ([0-9]+\.[0-9]+)")]
