@@ -48,7 +48,7 @@ public static class PackReader
             var content = Parse<PackContent>(entries[PackFormat.CasesEntry], displayName, PackFormat.CasesEntry);
             if (content.Id != manifest.Id || content.Version != manifest.Version)
             {
-                throw Refuse(displayName, PackFormat.CasesEntry, $"is pack {SafeText.Escape(content.Id)} {SafeText.Escape(content.Version)}, but the manifest says {manifest.Id} {manifest.Version}");
+                throw Refuse(displayName, PackFormat.CasesEntry, $"is pack {SafeText.Escape(content.Id)} {SafeText.Escape(content.Version)}, but the manifest says {SafeText.Escape(manifest.Id)} {SafeText.Escape(manifest.Version)}");
             }
 
             if (entries.TryGetValue(PackFormat.SignatureEntry, out byte[]? signatureBytes))

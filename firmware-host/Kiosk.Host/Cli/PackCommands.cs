@@ -56,7 +56,7 @@ internal static class PackCommands
                     File.Delete(target);
                     foreach (string o in cut)
                     {
-                        console.Error.WriteLine($"{file}: text cut to fit: {o}");
+                        console.Error.WriteLine($"{file}: text cut to fit: {SafeText.Escape(o)}");
                     }
 
                     console.Error.WriteLine($"pack refused: {cut.Count} text(s) do not fit; shorten them in the sources; {file} was not changed");
@@ -69,7 +69,7 @@ internal static class PackCommands
             if (!result.GetValue(quiet))
             {
                 var c = built.Content;
-                console.Out.WriteLine($"built {file} ({built.Bytes:N0} bytes): {c.Cases.Count} cases, {c.Cases.Sum(x => x.Phases.Count)} phases, pack {c.Id} {c.Version}");
+                console.Out.WriteLine($"built {file} ({built.Bytes:N0} bytes): {c.Cases.Count} cases, {c.Cases.Sum(x => x.Phases.Count)} phases, pack {SafeText.Escape(c.Id)} {SafeText.Escape(c.Version)}");
             }
 
             return ExitCodes.Ok;
@@ -101,7 +101,7 @@ internal static class PackCommands
             var m = verified.Pack!.Manifest;
             int quotes = verified.Pack.Content.Cases.Sum(c => c.Quotes.Count);
             string checkedSources = seeds is null ? string.Empty : $", {quotes} quotes checked against {seeds}";
-            console.Out.WriteLine($"{file}: ok ({m.Id} {m.Version}, {m.Entries.Count} entries, {verified.Pack.Content.Cases.Count} cases{checkedSources})");
+            console.Out.WriteLine($"{file}: ok ({SafeText.Escape(m.Id)} {SafeText.Escape(m.Version)}, {m.Entries.Count} entries, {verified.Pack.Content.Cases.Count} cases{checkedSources})");
             return ExitCodes.Ok;
         });
         return command;

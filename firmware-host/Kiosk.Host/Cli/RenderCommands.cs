@@ -92,7 +92,7 @@ internal static class RenderCommands
     {
         foreach (string o in renderer.Overflows.Distinct())
         {
-            console.Error.WriteLine($"warning: text cut to fit: {o}");
+            console.Error.WriteLine($"warning: text cut to fit: {SafeText.Escape(o)}");
         }
 
         return ExitCodes.Ok;

@@ -140,7 +140,7 @@ public sealed class PackWatcher : BackgroundService
                     SafeText.Escape(_options.Pack), SafeText.Escape(pack.Manifest.Id), SafeText.Escape(pack.Manifest.Version), SafeText.Escape(reason));
                 if (builtin is null)
                 {
-                    _logger.LogCritical("the built-in pack cannot be shown either: {Problems}", problems);
+                    _logger.LogCritical("the built-in pack cannot be shown either: {Problems}", SafeText.Escape(problems));
                     return null;
                 }
 

@@ -3,6 +3,7 @@ using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Kiosk.Content.Diagnostics;
 
 namespace Kiosk.Host.Push;
 
@@ -14,14 +15,15 @@ public static class PushReport
     public static string Table(IReadOnlyList<HostResult> results)
     {
         string[] headers = ["HOST", "RESULT", "PACK", "VERSION", "SECONDS", "ERROR"];
+        // What a host answered reaches the terminal escaped: a kiosk (or whatever answers as one) chooses those strings.
         var rows = results.Select(r => new[]
         {
-            r.Host,
+            SafeText.Escape(r.Host),
             r.Outcome.ToString().ToLowerInvariant(),
-            r.PackId ?? "-",
-            r.Version ?? "-",
+            SafeText.Escape(r.PackId ?? "-"),
+            SafeText.Escape(r.Version ?? "-"),
             r.Seconds.ToString("0.00", CultureInfo.InvariantCulture),
-            r.Error ?? string.Empty,
+            SafeText.Escape(r.Error ?? string.Empty),
         }).ToList();
         int[] widths = headers.Select((h, i) => rows.Select(r => r[i].Length).Append(h.Length).Max()).ToArray();
         var text = new StringBuilder();

@@ -51,6 +51,14 @@ public sealed class DeployScriptTests : IDisposable
         // KIOSK_INSTALL_CRASH_AT and the throwing-pack hook exist only with KIOSK_TEST_HOOKS (Kiosk.Host.csproj).
         Assert.Contains("-p:KioskTestHooks=false", File.ReadAllText(RepoFiles.Deploy("publish.sh")));
         Assert.True(Kiosk.Host.Loop.TestHooks.Compiled);
+        // The project's own answer, evaluated as `dotnet publish` (and publish.sh) would build it: no hook symbol.
+        foreach (string publishing in new[] { "-p:_IsPublishing=true", "-p:KioskTestHooks=false" })
+        {
+            var ran = ChildProcess.Run("dotnet", ["msbuild", Repo.Path("firmware-host", "Kiosk.Host", "Kiosk.Host.csproj"), "-nologo", "-getProperty:DefineConstants", "-p:Configuration=Release", publishing]);
+            Assert.True(ran.ExitCode == 0, ran.ToString());
+            Assert.Contains("RELEASE", ran.Stdout, StringComparison.Ordinal);
+            Assert.DoesNotContain("KIOSK_TEST_HOOKS", ran.Stdout, StringComparison.Ordinal);
+        }
     }
 
     [Fact]

@@ -44,5 +44,26 @@ public sealed class RunSettingsCliTests : IDisposable
         Assert.DoesNotContain("Exception", stdout + line, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("not a zip", "cases.json is not in here")]
+    [InlineData("empty", "")]
+    [InlineData("truncated", "seed")]
+    public void A_refused_pack_file_gives_one_line_and_exit_2(string what, string content)
+    {
+        // The probe's `kiosk run --pack notzip.kpack`: a 27-line stack trace and exit 1 before the fix.
+        string pack = _dir.File($"{what.Replace(' ', '-')}.kpack");
+        File.WriteAllBytes(pack, content == "seed" ? File.ReadAllBytes(SeedPack.Path)[..1000] : System.Text.Encoding.UTF8.GetBytes(content));
+        var stdout = new StringWriter();
+        var stderr = new StringWriter();
+
+        int code = KioskCli.Invoke(["run", "--pack", pack], new CliConsole(stdout, stderr), TimeProvider.System);
+
+        Assert.Equal(ExitCodes.Usage, code);
+        string line = Assert.Single(stderr.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries));
+        Assert.StartsWith("kiosk: Kiosk:Pack: ", line, StringComparison.Ordinal);
+        Assert.Contains(pack, line, StringComparison.Ordinal);
+        Assert.DoesNotContain("Exception", stdout + line, StringComparison.Ordinal);
+    }
+
     public void Dispose() => _dir.Dispose();
 }

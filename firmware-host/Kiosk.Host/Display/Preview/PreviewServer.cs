@@ -26,6 +26,9 @@ public sealed class PreviewServer : IHostedService, IAsyncDisposable
     /// <summary>Live pages at once; each costs a socket and a PNG in flight, so a flood of them is refused.</summary>
     public const int MaxSockets = 8;
 
+    /// <summary>Connections at once, pages and requests together (see <see cref="PreviewConnectionSlots"/>).</summary>
+    public const int MaxConnections = 64;
+
     /// <summary>A page that has not taken a frame in this long is not reading: it is dropped, not buffered for.</summary>
     public static readonly TimeSpan SendTimeout = TimeSpan.FromSeconds(5);
 
@@ -38,6 +41,7 @@ public sealed class PreviewServer : IHostedService, IAsyncDisposable
     private readonly TimeProvider _time;
     private readonly ILogger<PreviewServer> _logger;
     private readonly SemaphoreSlim _frameSignal = new(0, 1);
+    private readonly PreviewConnectionSlots _slots = new(MaxConnections);
     private readonly CancellationTokenSource _stopping = new();
     private WebApplication? _app;
     private PreviewRequestGuard? _guard;
@@ -86,7 +90,8 @@ public sealed class PreviewServer : IHostedService, IAsyncDisposable
             k.Limits.MaxRequestBodySize = 1024;
             k.Limits.MaxRequestHeadersTotalSize = 16 * 1024;
             k.Limits.MaxRequestLineSize = 4 * 1024;
-            k.Limits.MaxConcurrentConnections = 64;
+            // Not Kestrel's MaxConcurrentConnections, which a client reopening half-sent requests keeps full for ever.
+            k.ConfigureEndpointDefaults(listen => listen.Use(_slots.Admit));
             k.Limits.MaxConcurrentUpgradedConnections = MaxSockets;
             // Slow-loris: a connection that dribbles its request must not hold a slot for Kestrel's default 30 s.
             k.Limits.RequestHeadersTimeout = HeadersTimeout;
@@ -113,7 +118,15 @@ public sealed class PreviewServer : IHostedService, IAsyncDisposable
                 await context.Request.Body.CopyToAsync(Stream.Null, context.RequestAborted).ConfigureAwait(false);
             }
 
-            await next(context).ConfigureAwait(false);
+            _slots.Serving(context.Connection.Id);
+            try
+            {
+                await next(context).ConfigureAwait(false);
+            }
+            finally
+            {
+                _slots.Served(context.Connection.Id);
+            }
         });
         _app.UseWebSockets(new WebSocketOptions { KeepAliveInterval = TimeSpan.FromSeconds(20) });
         _app.MapGet("/", () => Results.Content(PreviewPage.Html, "text/html; charset=utf-8"));
@@ -202,7 +215,14 @@ public sealed class PreviewServer : IHostedService, IAsyncDisposable
     {
         if (!context.WebSockets.IsWebSocketRequest)
         {
-            context.Response.StatusCode = StatusCodes.Status400BadRequest;
+            // An upgrade Kestrel would not make is one over MaxSockets: say so, and close rather than keep it alive.
+            bool full = context.Request.Headers.Upgrade.Count > 0;
+            context.Response.StatusCode = full ? StatusCodes.Status503ServiceUnavailable : StatusCodes.Status400BadRequest;
+            if (full)
+            {
+                context.Response.Headers.Connection = "close";
+            }
+
             return;
         }
 
