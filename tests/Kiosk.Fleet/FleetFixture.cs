@@ -7,11 +7,15 @@ namespace Kiosk.Fleet;
 /// <summary>
 /// Eight kiosks running on PNG displays behind their own sshd, all showing pack 1.0.0 from their stores, and a
 /// ninth host that is offline (nothing listens on its port). k02 also reads keys from a FIFO (evdev records).
+/// k03's sshd listens on ::1 only and the inventory names it <c>ansible_host=::1</c> with its port, so every
+/// rollout and gather also reaches one host by an IPv6 address (push, status fanout, Ansible's own ssh).
 /// Started once for the fleet tests; each test leaves the fleet in a state the others can start from.
 /// </summary>
 public sealed class FleetFixture : IDisposable
 {
     public const string KeysHost = "k02";
+
+    public const string Ipv6Host = "k03";
 
     private readonly Lock _gate = new();
     private FileStream? _keys;
@@ -19,7 +23,8 @@ public sealed class FleetFixture : IDisposable
     public FleetFixture()
     {
         Packs = new TestPacks();
-        Fleet = new TestFleet(online: 8, offline: 1, inputs: (name, dir) => name == KeysHost ? [$"evdev:{MakeFifo(dir)}"] : null);
+        Fleet = new TestFleet(online: 8, offline: 1, inputs: (name, dir) => name == KeysHost ? [$"evdev:{MakeFifo(dir)}"] : null,
+            ipv6: new HashSet<string> { Ipv6Host });
         try
         {
             string first = Packs.Pack("1.0.0");

@@ -12,17 +12,12 @@ internal static class PushCommand
     public static Command Create(CliConsole console, TimeProvider time)
     {
         var pack = new Argument<FileInfo>("pack") { Description = "Pack file to send" };
-        var hosts = new Argument<string[]>("hosts") { Description = "Kiosks: user@host, user@host:port or an ssh config alias", Arity = ArgumentArity.OneOrMore };
+        var hosts = new Argument<string[]>("hosts") { Description = $"Kiosks: {SshClientOptions.HostForms}", Arity = ArgumentArity.OneOrMore };
         var json = new Option<bool>("--json") { Description = "Print one JSON document with every host's result (for tools)" };
-        var ssh = new Option<string>("--ssh") { Description = "The ssh client to run", DefaultValueFactory = _ => "ssh" };
-        var sshOptions = new Option<string[]>("--ssh-option")
-        {
-            Description = "Passed to ssh as -o OPT, e.g. IdentityFile=~/.ssh/kiosk_content (repeatable)",
-            AllowMultipleArgumentsPerToken = false,
-        };
+        var ssh = new SshClientOptions();
         var command = new Command("push", "Send a pack to kiosks over ssh in parallel and install it on each; exit 1 if any host did not")
         {
-            pack, hosts, json, ssh, sshOptions,
+            pack, hosts, json, ssh.Ssh, ssh.SshOption,
         };
         command.SetAction(async (result, token) =>
         {
@@ -33,19 +28,12 @@ internal static class PushCommand
                 return ExitCodes.Usage;
             }
 
-            var targets = new List<PushTarget>();
-            foreach (string host in result.GetValue(hosts)!)
+            if (SshClientOptions.Targets(console, result.GetValue(hosts)!) is not { } targets)
             {
-                if (PushTarget.TryParse(host, out string? error) is not { } target)
-                {
-                    console.Error.WriteLine($"kiosk: {error}");
-                    return ExitCodes.Usage;
-                }
-
-                targets.Add(target);
+                return ExitCodes.Usage;
             }
 
-            var request = PackPusher.Prepare(file.FullName, result.GetValue(ssh)!, result.GetValue(sshOptions) ?? []);
+            var request = PackPusher.Prepare(file.FullName, ssh.Client(result), ssh.Options(result));
             // Redraw in place only on a real terminal; logs and tests get plain lines.
             bool redraw = ReferenceEquals(console, CliConsole.System) && !Console.IsErrorRedirected;
             var progress = new ProgressPrinter(console.Error, redraw, time);

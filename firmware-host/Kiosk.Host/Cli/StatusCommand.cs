@@ -19,18 +19,13 @@ internal static class StatusCommand
         var config = new Option<FileInfo?>("--config") { Description = $"Settings file of the kiosk to ask about (default {KioskHost.DefaultConfigFile}, if present)" };
         var hosts = new Argument<string[]>("hosts")
         {
-            Description = "Kiosks to ask over ssh through their content key (user@host, user@host:port or an ssh config alias); none: this machine's kiosk",
+            Description = $"Kiosks to ask over ssh through their content key ({SshClientOptions.HostForms}); none: this machine's kiosk",
             Arity = ArgumentArity.ZeroOrMore,
         };
-        var ssh = new Option<string>("--ssh") { Description = "The ssh client to run (with HOSTs)", DefaultValueFactory = _ => "ssh" };
-        var sshOptions = new Option<string[]>("--ssh-option")
-        {
-            Description = "Passed to ssh as -o OPT, e.g. IdentityFile=~/.ssh/kiosk_content (repeatable; with HOSTs)",
-            AllowMultipleArgumentsPerToken = false,
-        };
+        var ssh = new SshClientOptions(when: "with HOSTs");
         var command = new Command("status", "Show what the running kiosk has on the glass, its displays, presses, errors and the Pi's health")
         {
-            json, config, hosts, ssh, sshOptions,
+            json, config, hosts, ssh.Ssh, ssh.SshOption,
         };
         command.SetAction(async (result, token) =>
         {
@@ -44,7 +39,7 @@ internal static class StatusCommand
                     return ExitCodes.Usage;
                 }
 
-                return await AskHostsAsync(console, time, remote, result.GetValue(ssh)!, result.GetValue(sshOptions) ?? [], result.GetValue(json), token).ConfigureAwait(false);
+                return await AskHostsAsync(console, time, remote, ssh.Client(result), ssh.Options(result), result.GetValue(json), token).ConfigureAwait(false);
             }
 
             if (SettingsErrors.Missing(console, configFile))
@@ -73,16 +68,9 @@ internal static class StatusCommand
 
     private static async Task<int> AskHostsAsync(CliConsole console, TimeProvider time, string[] hosts, string ssh, string[] sshOptions, bool json, CancellationToken token)
     {
-        var targets = new List<PushTarget>();
-        foreach (string host in hosts)
+        if (SshClientOptions.Targets(console, hosts) is not { } targets)
         {
-            if (PushTarget.TryParse(host, out string? error) is not { } target)
-            {
-                console.Error.WriteLine($"kiosk: {error}");
-                return ExitCodes.Usage;
-            }
-
-            targets.Add(target);
+            return ExitCodes.Usage;
         }
 
         var answers = await new RemoteStatusAsker(ssh, sshOptions, json, time).AskAsync(targets, token).ConfigureAwait(false);

@@ -1,11 +1,8 @@
-using System.ComponentModel;
-using System.Diagnostics;
-
 namespace Kiosk.Host.Push;
 
 /// <summary>
-/// Pushes a pack to one host: starts ssh, streams the pack file into its stdin while reading its output, and
-/// reads the kiosk's one-line reply.
+/// Pushes a pack to one host: runs ssh (<see cref="SshSession"/>) with the pack file streamed into its stdin,
+/// and reads the kiosk's one-line reply.
 /// </summary>
 internal sealed class HostPush(PushRequest request, PushTarget target, IPushProgress progress, TimeProvider time)
 {
@@ -14,49 +11,10 @@ internal sealed class HostPush(PushRequest request, PushTarget target, IPushProg
     public async Task<HostResult> RunAsync(CancellationToken token)
     {
         long start = time.GetTimestamp();
-        var startInfo = new ProcessStartInfo(request.Ssh)
-        {
-            RedirectStandardInput = true,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        foreach (string arg in SshCommandLine.For(target, request.SshOptions))
-        {
-            startInfo.ArgumentList.Add(arg);
-        }
-
-        Process process;
-        try
-        {
-            process = Process.Start(startInfo) ?? throw new Win32Exception($"{request.Ssh} did not start");
-        }
-        catch (Win32Exception ex)
-        {
-            return Failed(start, 0, $"cannot run {request.Ssh}: {ex.Message}");
-        }
-
-        using (process)
-        {
-            var stdout = TailCapture.ReadAsync(process.StandardOutput, CancellationToken.None);
-            var stderr = TailCapture.ReadAsync(process.StandardError, CancellationToken.None);
-            long sent;
-            try
-            {
-                sent = await SendAsync(process.StandardInput.BaseStream, token).ConfigureAwait(false);
-                await process.WaitForExitAsync(token).ConfigureAwait(false);
-            }
-            catch (OperationCanceledException)
-            {
-                process.Kill(entireProcessTree: true);
-                await process.WaitForExitAsync(CancellationToken.None).ConfigureAwait(false);
-                return Failed(start, 0, "cancelled");
-            }
-
-            var reply = ReceiveReply.FindIn(await stdout.ConfigureAwait(false));
-            string errors = await stderr.ConfigureAwait(false);
-            return Judge(reply, process.ExitCode, errors, sent, start);
-        }
+        var run = await SshSession.RunAsync(request.Ssh, SshCommandLine.For(target, request.SshOptions), SendAsync, token).ConfigureAwait(false);
+        return run.Failure is { } failure
+            ? Failed(start, run.Sent, failure)
+            : Judge(ReceiveReply.FindIn(run.Stdout), run.ExitCode, run.Stderr, run.Sent, start);
     }
 
     /// <summary>Streams the pack; a kiosk that refuses early (too large) closes the pipe, which ends sending

@@ -1,5 +1,3 @@
-using System.ComponentModel;
-using System.Diagnostics;
 using System.Text.Json;
 using Kiosk.Host.Status;
 
@@ -19,62 +17,25 @@ public sealed class RemoteStatusAsker(string ssh, IReadOnlyList<string> sshOptio
     private async Task<RemoteStatus> AskOneAsync(PushTarget target, CancellationToken token)
     {
         long start = time.GetTimestamp();
-        var startInfo = new ProcessStartInfo(ssh)
-        {
-            RedirectStandardInput = true,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        foreach (string arg in SshCommandLine.For(target, sshOptions, json ? "status --json" : "status"))
-        {
-            startInfo.ArgumentList.Add(arg);
-        }
-
-        Process process;
-        try
-        {
-            process = Process.Start(startInfo) ?? throw new Win32Exception($"{ssh} did not start");
-        }
-        catch (Win32Exception ex)
-        {
-            return new RemoteStatus(target.Label, false, null, null, $"cannot run {ssh}: {ex.Message}", Seconds(start));
-        }
-
-        using (process)
-        {
-            // Nothing to send: an older forced command that knows no status request then reads an empty pack and
-            // says so, instead of waiting for one.
-            process.StandardInput.Close();
-            var stdout = TailCapture.ReadAsync(process.StandardOutput, CancellationToken.None);
-            var stderr = TailCapture.ReadAsync(process.StandardError, CancellationToken.None);
-            try
-            {
-                await process.WaitForExitAsync(token).ConfigureAwait(false);
-            }
-            catch (OperationCanceledException)
-            {
-                process.Kill(entireProcessTree: true);
-                await process.WaitForExitAsync(CancellationToken.None).ConfigureAwait(false);
-                return new RemoteStatus(target.Label, true, null, null, "cancelled", Seconds(start));
-            }
-
-            return Judge(target, process.ExitCode, await stdout.ConfigureAwait(false), await stderr.ConfigureAwait(false), start);
-        }
+        var run = await SshSession.RunAsync(ssh, SshCommandLine.For(target, sshOptions, json ? "status --json" : "status"), send: null, token).ConfigureAwait(false);
+        return run.Failure is { } failure
+            ? new RemoteStatus(target.Label, !run.NotStarted, null, null, failure, Seconds(start))
+            : Judge(target, run, start);
     }
 
-    private RemoteStatus Judge(PushTarget target, int exitCode, string stdout, string stderr, long start)
+    private RemoteStatus Judge(PushTarget target, SshOutcome run, long start)
     {
+        (int exitCode, string stdout) = (run.ExitCode, run.Stdout);
         bool known = exitCode is StatusExitCode.Healthy or StatusExitCode.Unhealthy or StatusExitCode.Unknown;
         if (known && (json ? IsJsonObject(stdout) : stdout.Length > 0))
         {
             return new RemoteStatus(target.Label, true, exitCode, stdout.Trim(), null, Seconds(start));
         }
 
-        // 255 is ssh's own failure; anything else came from the far side but was not a status answer (a key
-        // without the forced command, an older kiosk).
-        string error = SshErrors.Summarise(stderr, exitCode);
-        return exitCode == 255
+        // ssh's own failure is an unreachable host; anything else came from the far side but was not a status
+        // answer (a key without the forced command, an older kiosk).
+        string error = SshErrors.Summarise(run.Stderr, exitCode);
+        return run.Unreachable
             ? new RemoteStatus(target.Label, false, null, null, error, Seconds(start))
             : new RemoteStatus(target.Label, true, exitCode, null, "no status answer: " + error, Seconds(start));
     }

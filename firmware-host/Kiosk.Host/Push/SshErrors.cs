@@ -13,8 +13,8 @@ internal static class SshErrors
             .Where(l => l.Length > 0 && !Noise.Any(n => l.StartsWith(n, StringComparison.Ordinal)))
             .TakeLast(3)
             .ToList();
-        // 255 is ssh's own failure (connect, host key, login); anything else came from the remote command.
-        string who = exitCode == 255 ? "ssh failed" : $"remote command exited with {exitCode}";
+        // ssh's own failure (connect, host key, login), or else the remote command's exit code.
+        string who = exitCode == SshSession.SshFailed ? "ssh failed" : $"remote command exited with {exitCode}";
         return lines.Count == 0 ? $"{who} and printed no result" : $"{who}: {string.Join("; ", lines)}";
     }
 }

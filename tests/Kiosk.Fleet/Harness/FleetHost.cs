@@ -1,3 +1,4 @@
+using System.Net;
 using System.Text.Json;
 using Kiosk.Host.Packs;
 using Kiosk.Host.Tests.Push;
@@ -5,7 +6,7 @@ using Kiosk.Host.Tests.Push;
 namespace Kiosk.Fleet.Harness;
 
 /// <summary>
-/// One kiosk of the test fleet: its own store, settings and status file, and a real sshd on 127.0.0.1 with two
+/// One kiosk of the test fleet: its own store, settings and status file, and a real sshd on 127.0.0.1 (or ::1) with two
 /// keys, as install.sh and an admin account set them up on a Pi: the content key (forced command
 /// <c>kiosk pack receive</c>, restrict) and the admin key (a shell). Optionally a running kiosk on a PNG display.
 /// An offline host has a port nobody listens on.
@@ -17,9 +18,14 @@ internal sealed class FleetHost : IDisposable
 
     /// <param name="forcedCommand">The content key's forced command instead of <c>kiosk pack receive</c> (the
     /// benchmark's free answer, <c>cat</c> of a status file), given this host's store.</param>
-    public FleetHost(string name, string dir, string contentKeyLine, string adminKeyLine, bool online, string[]? inputs = null, Func<string, string>? forcedCommand = null)
+    /// <param name="kiosk">The kiosk this host runs (its forced command, its running kiosk).</param>
+    /// <param name="ipv6">Listen on ::1 only, not 127.0.0.1: the inventory then names it by an IPv6 address.</param>
+    public FleetHost(string name, string dir, string contentKeyLine, string adminKeyLine, bool online, KioskProgram kiosk, string[]? inputs = null,
+        Func<string, string>? forcedCommand = null, bool ipv6 = false)
     {
+        Address = ipv6 ? IPAddress.IPv6Loopback : IPAddress.Loopback;
         Name = name;
+        Kiosk = kiosk;
         Dir = dir;
         Directory.CreateDirectory(dir);
         Store = Path.Combine(dir, "store");
@@ -36,13 +42,15 @@ internal sealed class FleetHost : IDisposable
             return;
         }
 
-        string receive = forcedCommand?.Invoke(Store) ?? $"{ShellQuote.Of(Dotnet.Path)} {ShellQuote.Of(Dotnet.KioskDll)} pack receive --allow-unsigned --store {ShellQuote.Of(Store)}";
+        string receive = forcedCommand?.Invoke(Store) ?? $"{kiosk.Shell} pack receive --allow-unsigned --store {ShellQuote.Of(Store)}";
         string keys = $"command=\"{receive.Replace("\"", "\\\"", StringComparison.Ordinal)}\",restrict {contentKeyLine}\n{adminKeyLine}\n";
-        _server = new SshServer(Path.Combine(dir, "sshd"), keys);
+        _server = new SshServer(Path.Combine(dir, "sshd"), keys, Address);
         Port = _server.Port;
     }
 
     public string Name { get; }
+
+    public KioskProgram Kiosk { get; }
 
     public string Dir { get; }
 
@@ -55,7 +63,13 @@ internal sealed class FleetHost : IDisposable
 
     public int Port { get; }
 
+    /// <summary>Where its sshd listens: 127.0.0.1, or ::1.</summary>
+    public IPAddress Address { get; }
+
     public bool Online => _server is not null;
+
+    /// <summary>The host's listening sshd, or null offline.</summary>
+    public int? SshdProcessId => _server?.ProcessId;
 
     public string KioskLog => Path.Combine(Dir, "kiosk.log");
 
@@ -71,7 +85,7 @@ internal sealed class FleetHost : IDisposable
         Assert.True(installed.Ok, $"{Name}: {string.Join("; ", installed.Problems)}");
     }
 
-    public void StartKiosk() => _kiosk ??= new KioskUnderSupervisor(ConfigFile, KioskLog);
+    public void StartKiosk() => _kiosk ??= new KioskUnderSupervisor(Kiosk, ConfigFile, KioskLog);
 
     /// <summary>Kills the kiosk and its supervisor at once (SIGKILL): no clean stop, as a power cut would.</summary>
     public void KillKiosk()

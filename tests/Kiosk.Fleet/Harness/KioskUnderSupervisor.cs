@@ -11,9 +11,9 @@ internal sealed class KioskUnderSupervisor : IDisposable
 {
     private readonly Process _process;
 
-    public KioskUnderSupervisor(string configFile, string log)
+    public KioskUnderSupervisor(KioskProgram kiosk, string configFile, string log)
     {
-        string run = $"{ShellQuote.Of(Dotnet.Path)} {ShellQuote.Of(Dotnet.KioskDll)} run --config {ShellQuote.Of(configFile)}";
+        string run = $"{kiosk.Shell} run --config {ShellQuote.Of(configFile)}";
         var start = new ProcessStartInfo("/bin/sh") { UseShellExecute = false };
         start.ArgumentList.Add("-c");
         start.ArgumentList.Add($"while :; do {run} >>{ShellQuote.Of(log)} 2>&1; sleep 0.5; done");

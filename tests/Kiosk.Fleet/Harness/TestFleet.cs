@@ -17,8 +17,12 @@ internal sealed class TestFleet : IDisposable
 
     /// <param name="inputs">Settings Kiosk:Inputs per host name, for hosts that need keys.</param>
     /// <param name="forcedCommand">Another forced command for the content key, given a host's store (the benchmark's floor).</param>
-    public TestFleet(int online, int offline = 0, Func<string, string, string[]?>? inputs = null, Func<string, string>? forcedCommand = null)
+    /// <param name="kiosk">The kiosk on the hosts and the control node: this build (default) or the published one.</param>
+    /// <param name="ipv6">Hosts whose sshd listens on ::1 only, named in the inventory as <c>ansible_host=::1</c>.</param>
+    public TestFleet(int online, int offline = 0, Func<string, string, string[]?>? inputs = null, Func<string, string>? forcedCommand = null, KioskProgram? kiosk = null,
+        IReadOnlySet<string>? ipv6 = null)
     {
+        Kiosk = kiosk ?? KioskProgram.Build;
         SshTools.RequireSshd();
         Require("ansible-playbook", "ansible-core");
         try
@@ -31,7 +35,7 @@ internal sealed class TestFleet : IDisposable
             {
                 string name = $"k{i:00}";
                 string dir = _dir.Combine(name);
-                _hosts.Add(new FleetHost(name, dir, contentLine, adminLine, online: i <= online, inputs?.Invoke(name, dir), forcedCommand));
+                _hosts.Add(new FleetHost(name, dir, contentLine, adminLine, online: i <= online, Kiosk, inputs?.Invoke(name, dir), forcedCommand, ipv6?.Contains(name) == true));
             }
         }
         catch
@@ -42,6 +46,8 @@ internal sealed class TestFleet : IDisposable
     }
 
     public IReadOnlyList<FleetHost> Hosts => _hosts;
+
+    public KioskProgram Kiosk { get; }
 
     public IEnumerable<FleetHost> OnlineHosts => _hosts.Where(h => h.Online);
 
@@ -61,11 +67,11 @@ internal sealed class TestFleet : IDisposable
     public string Inventory(IEnumerable<FleetHost>? hosts = null, int healthTimeoutSeconds = 30)
     {
         var chosen = (hosts ?? _hosts).ToList();
-        string kiosk = $"{Dotnet.Path} {Dotnet.KioskDll}";
+        string kiosk = Kiosk.Shell;
         var kiosks = new JsonObject();
         foreach (var h in chosen)
         {
-            kiosks[h.Name] = new JsonObject { ["ansible_host"] = "127.0.0.1", ["ansible_port"] = h.Port, ["kiosk_store"] = h.Store };
+            kiosks[h.Name] = new JsonObject { ["ansible_host"] = h.Address.ToString(), ["ansible_port"] = h.Port, ["kiosk_store"] = h.Store };
         }
 
         var inventory = new JsonObject
@@ -115,7 +121,7 @@ internal sealed class TestFleet : IDisposable
     /// display it reports is healthy, else 1 (README, "kiosk status").</remarks>
     public static JsonObject Status(FleetHost host)
     {
-        var ran = ChildProcess.Run(Dotnet.Path, [Dotnet.KioskDll, "status", "--json", "--config", host.ConfigFile]);
+        var ran = host.Kiosk.Run("status", "--json", "--config", host.ConfigFile);
         Assert.True(ran.ExitCode is 0 or 1, $"{host.Name}: kiosk status failed: {ran}");
         var status = JsonNode.Parse(ran.Stdout)!.AsObject();
         var displays = status["displays"]!.AsArray();

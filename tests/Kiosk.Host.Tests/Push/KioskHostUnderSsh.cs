@@ -8,7 +8,8 @@ namespace Kiosk.Host.Tests.Push;
 /// </summary>
 internal sealed class KioskHostUnderSsh : IDisposable
 {
-    public KioskHostUnderSsh(string dir, string contentKeyLine, long maxBytes, string? trustedPublicKey)
+    /// <param name="address">Where its sshd listens: 127.0.0.1, or ::1 for the IPv6 host forms.</param>
+    public KioskHostUnderSsh(string dir, string contentKeyLine, long maxBytes, string? trustedPublicKey, System.Net.IPAddress? address = null)
     {
         Dir = dir;
         Store = Path.Combine(dir, "store");
@@ -25,7 +26,7 @@ internal sealed class KioskHostUnderSsh : IDisposable
             trustedPublicKey is null ? "--allow-unsigned" : string.Empty]);
         // authorized_keys wants the forced command in double quotes, with inner ones escaped.
         string line = $"command=\"{receive.Replace("\"", "\\\"", StringComparison.Ordinal)}\",restrict {contentKeyLine}\n";
-        Server = new SshServer(Path.Combine(dir, "sshd"), line);
+        Server = new SshServer(Path.Combine(dir, "sshd"), line, address);
     }
 
     public string Dir { get; }
@@ -36,8 +37,10 @@ internal sealed class KioskHostUnderSsh : IDisposable
 
     public SshServer Server { get; }
 
-    /// <summary>The HOST argument of <c>kiosk push</c> for this kiosk.</summary>
-    public string Address => $"{Environment.UserName}@127.0.0.1:{Server.Port}";
+    /// <summary>The HOST argument of <c>kiosk push</c> for this kiosk (an IPv6 address in brackets).</summary>
+    public string Address => Server.Address.AddressFamily == System.Net.Sockets.AddressFamily.InterNetworkV6
+        ? $"{Environment.UserName}@[{Server.Address}]:{Server.Port}"
+        : $"{Environment.UserName}@{Server.Address}:{Server.Port}";
 
     /// <summary>The sha256 folder <c>current</c> points at, or null.</summary>
     public string? Current => new FileInfo(Path.Combine(Store, "current")).LinkTarget;

@@ -10,6 +10,9 @@ public sealed class PushTargetTests
     [InlineData("kiosk-hall-b", "kiosk-hall-b", null)]
     [InlineData("kiosk-hall-b:22", "kiosk-hall-b", 22)]
     [InlineData("fe80::1", "fe80::1", null)]
+    [InlineData("pi@[::1]:2222", "pi@::1", 2222)]
+    [InlineData("pi@[fe80::1%eth0]", "pi@fe80::1%eth0", null)]
+    [InlineData("[2001:db8::5]:22", "2001:db8::5", 22)]
     public void Hosts_become_an_ssh_destination_and_a_port(string text, string destination, int? port)
     {
         var target = PushTarget.TryParse(text, out string? error);
@@ -25,6 +28,10 @@ public sealed class PushTargetTests
     [InlineData("pi@host:ssh", "not a port")]
     [InlineData("pi@:22", "not a port")]
     [InlineData("pi@host name", "not a host")]
+    [InlineData("pi@[::1]:0", "not a port")]
+    [InlineData("pi@[::1]2222", "bracketed address")]
+    [InlineData("pi@[::1", "bracketed address")]
+    [InlineData("pi@[]:22", "bracketed address")]
     [InlineData("", "not a host")]
     public void What_ssh_would_misread_is_refused(string text, string reason)
     {

@@ -66,6 +66,28 @@ public sealed class RemoteStatusTests : IClassFixture<SshdFixture>, IClassFixtur
     }
 
     [Fact]
+    public void A_kiosk_on_an_ipv6_address_with_a_port_takes_a_push_and_answers_for_the_pack()
+    {
+        // Its sshd listens on ::1 only: user@::1:PORT would be read as the address ::1:PORT and miss it.
+        using var kiosk = new KioskHostUnderSsh(Path.Combine(_ssh.Temp, $"v6-{Guid.NewGuid():N}"), File.ReadAllText(_ssh.ContentKey + ".pub").Trim(),
+            SshdFixture.MaxBytes, trustedPublicKey: null, System.Net.IPAddress.IPv6Loopback);
+        Assert.StartsWith($"{Environment.UserName}@[::1]:", kiosk.Address, StringComparison.Ordinal);
+        string pack = _packs.Pack("1.0.0");
+
+        int pushed = KioskCli.Invoke(["push", pack, kiosk.Address, "--json", .. _ssh.SshOptions.SelectMany(o => new[] { "--ssh-option", o })],
+            new CliConsole(_out, _err), TimeProvider.System);
+        Assert.True(pushed == ExitCodes.Ok, $"{Explain()}\n{kiosk.Server.Log}");
+        _out.GetStringBuilder().Clear();
+        int exit = Status("--json", kiosk.Address);
+
+        Assert.True(exit == StatusExitCode.Unhealthy, $"{Explain()}\n{kiosk.Server.Log}");
+        var host = JsonNode.Parse(_out.ToString())!["hosts"]![0]!.AsObject();
+        Assert.Equal(kiosk.Address, (string?)host["host"]);
+        Assert.True((bool)host["reachable"]!);
+        Assert.Equal(Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(File.ReadAllBytes(pack))), (string?)host["status"]!["store"]!["sha256"]);
+    }
+
+    [Fact]
     public void Text_gives_each_host_its_own_status_under_its_name()
     {
         int exit = Status(_ssh.A.Address);

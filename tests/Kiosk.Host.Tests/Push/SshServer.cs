@@ -6,7 +6,7 @@ using System.Text;
 namespace Kiosk.Host.Tests.Push;
 
 /// <summary>
-/// A real sshd on 127.0.0.1 with its own host key and config, logging in the current user only with the keys
+/// A real sshd on 127.0.0.1 (or ::1) with its own host key and config, logging in the current user only with the keys
 /// in its own authorized_keys file. Runs in the foreground (-D) as a child, so disposing it stops it.
 /// </summary>
 internal sealed class SshServer : IDisposable
@@ -18,10 +18,12 @@ internal sealed class SshServer : IDisposable
     private readonly StringBuilder _log = new();
     private readonly Lock _gate = new();
 
-    public SshServer(string dir, string authorizedKeys)
+    /// <param name="address">The loopback address to listen on: 127.0.0.1, or ::1 for the IPv6 paths.</param>
+    public SshServer(string dir, string authorizedKeys, IPAddress? address = null)
     {
         Directory.CreateDirectory(dir);
         Dir = dir;
+        Address = address ?? IPAddress.Loopback;
         SshTools.NewKey(Path.Combine(dir, "host_ed25519"), "kiosk-test-host");
         AuthorizedKeysFile = Path.Combine(dir, "authorized_keys");
         File.WriteAllText(AuthorizedKeysFile, authorizedKeys);
@@ -33,7 +35,7 @@ internal sealed class SshServer : IDisposable
 
         for (int attempt = 1; ; attempt++)
         {
-            Port = FreePort();
+            Port = FreePort(Address);
             File.WriteAllText(ConfigFile, Config());
             _process = StartSshd();
             if (WaitUntilListening())
@@ -46,7 +48,7 @@ internal sealed class SshServer : IDisposable
             _process.Dispose();
             if (attempt == Attempts)
             {
-                throw new InvalidOperationException($"sshd did not start on 127.0.0.1 after {Attempts} attempts; its log:\n{Log}");
+                throw new InvalidOperationException($"sshd did not start on {Address} after {Attempts} attempts; its log:\n{Log}");
             }
         }
     }
@@ -54,6 +56,11 @@ internal sealed class SshServer : IDisposable
     public string Dir { get; }
 
     public int Port { get; private set; }
+
+    public IPAddress Address { get; }
+
+    /// <summary>The listening sshd; the sessions it forks are its children (the fleet benchmark reads their CPU).</summary>
+    public int ProcessId => _process.Id;
 
     public string AuthorizedKeysFile { get; }
 
@@ -78,7 +85,7 @@ internal sealed class SshServer : IDisposable
     }
 
     private string Config() => $"""
-        ListenAddress 127.0.0.1
+        ListenAddress {Address}
         Port {Port}
         HostKey {Path.Combine(Dir, "host_ed25519")}
         PidFile {Path.Combine(Dir, "sshd.pid")}
@@ -121,7 +128,7 @@ internal sealed class SshServer : IDisposable
         var limit = Stopwatch.StartNew();
         while (limit.Elapsed < StartLimit)
         {
-            if (Log.Contains($"Server listening on 127.0.0.1 port {Port}", StringComparison.Ordinal))
+            if (Log.Contains($"Server listening on {Address} port {Port}", StringComparison.Ordinal))
             {
                 return true;
             }
@@ -159,9 +166,9 @@ internal sealed class SshServer : IDisposable
         }
     }
 
-    private static int FreePort()
+    private static int FreePort(IPAddress address)
     {
-        using var probe = new TcpListener(IPAddress.Loopback, 0);
+        using var probe = new TcpListener(address, 0);
         probe.Start();
         return ((IPEndPoint)probe.LocalEndpoint).Port;
     }
