@@ -120,6 +120,37 @@ cat > "$work/kiosk-gpu" <<HOOK
 force_load $gpu_module
 HOOK
 
+# Modules the emulated PC makes udev load that an exhibit never uses (the host's virtualisation, a floppy drive,
+# a PC speaker, wireless regulation, VMware sockets, the CPU's crypto extensions): each load under TCG costs
+# emulated CPU while the kiosk starts beside it. Rig-only; a Pi's module set is its own. In place before the
+# kernel package, so the initramfs gets it too.
+cat > "$work/kiosk-vm-unused.conf" <<'CONF'
+# Written by the kiosk's deploy/vm/image.sh: modules the emulated PC brings that the exhibit never uses.
+blacklist kvm
+blacklist kvm_amd
+blacklist kvm_intel
+blacklist ccp
+blacklist cfg80211
+blacklist rfkill
+blacklist floppy
+blacklist pcspkr
+blacklist psmouse
+blacklist serio_raw
+blacklist vmw_vmci
+blacklist vmw_vsock_vmci_transport
+blacklist vmw_vsock_virtio_transport_common
+blacklist vsock_loopback
+blacklist efi_pstore
+blacklist aesni_intel
+blacklist ghash_clmulni_intel
+blacklist sha1_ssse3
+blacklist sha256_ssse3
+blacklist sha512_ssse3
+blacklist crct10dif_pclmul
+blacklist crc32_pclmul
+blacklist i2c_piix4
+CONF
+
 started=$(date +%s)
 rootfs="$work/rootfs"
 # The display's driver is loaded from the initramfs, so /dev/dri/card0 exists when systemd starts. Left to udev,
@@ -137,6 +168,7 @@ mmdebstrap --quiet --variant=apt --arch="$arch" --include="$(IFS=,; echo "${pack
   --setup-hook='printf "/dev/vda / ext4 rw,errors=remount-ro 0 1\n" > "$1/etc/fstab"' \
   --setup-hook='printf "COMPRESS=zstd\n" > "$1/etc/initramfs-tools/conf.d/kiosk-vm"' \
   --setup-hook="mkdir -p \"\$1/etc/initramfs-tools/hooks\" && install -m 0755 '$work/kiosk-gpu' \"\$1/etc/initramfs-tools/hooks/\"" \
+  --setup-hook="mkdir -p \"\$1/etc/modprobe.d\" && install -m 0644 '$work/kiosk-vm-unused.conf' \"\$1/etc/modprobe.d/\"" \
   --customize-hook="cp -a '$work/kiosk' \"\$1/tmp/kiosk-install\"" \
   --customize-hook="cp '$work/content_key.pub' '$work/admin_key.pub' '$work/kiosk.json' '$work/guest-setup.sh' \"\$1/tmp/\" && cp -a '$work/trusted-keys' \"\$1/tmp/\"" \
   --customize-hook='chroot "$1" sh /tmp/guest-setup.sh' \

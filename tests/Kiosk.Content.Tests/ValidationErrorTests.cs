@@ -140,6 +140,17 @@ public sealed class ValidationErrorTests
     }
 
     [Fact]
+    public void BidirectionalOverride()
+    {
+        // U+202E, the right-to-left override (pasted from another document, say): invisible in most editors, it
+        // would show the rest of the title reversed.
+        using var src = new BrokenSource("title: River Town Workshops", "title: River Town \u202EWorkshops");
+        var d = src.Single("title");
+        Assert.Equal(src.ChangedLine, d.Line);
+        Assert.Equal("holds the bidirectional control U+202E, which reorders the text after it; displayed text may not", d.Message);
+    }
+
+    [Fact]
     public void UnknownFieldIsReported()
     {
         using var src = new BrokenSource("    short: Phase 1", "    shrt: Phase 1");

@@ -51,10 +51,16 @@ public static class SafeText
     /// <summary>True for a character no displayed text may hold: C0/C1 controls and DEL (tab and line breaks included).</summary>
     public static bool IsControl(int c) => c < 0x20 || c is >= 0x7F and < 0xA0;
 
+    /// <summary>
+    /// True for a bidirectional embedding, override or isolate (U+202A–U+202E, U+2066–U+2069): invisible, it
+    /// reorders the text after it, so a label could read differently from what the curator wrote or a terminal shows.
+    /// </summary>
+    public static bool IsBidiControl(int c) => c is (>= 0x202A and <= 0x202E) or (>= 0x2066 and <= 0x2069);
+
     private static bool NeedsEscape(string text, int i)
     {
         char c = text[i];
-        if (IsControl(c) || c is (>= '\u202A' and <= '\u202E') or (>= '\u2066' and <= '\u2069'))
+        if (IsControl(c) || IsBidiControl(c))
         {
             return true;
         }

@@ -88,9 +88,9 @@ public sealed class PackCompiler(TimeProvider time)
         {
             foreach (var (path, text) in CaseTexts.Enumerate(c))
             {
-                if (TextRules.FirstControl(text) is { } control)
+                if (TextRules.FirstForbidden(text) is { } forbidden)
                 {
-                    diagnostics.Add(map.At(path, $"holds the control character U+{(int)control:X4}; displayed text may not"));
+                    diagnostics.Add(map.At(path, forbidden));
                 }
                 else if (coverage.FirstMissing(text) is { } missing)
                 {

@@ -143,9 +143,9 @@ public static class PackReader
             throw Refuse(displayName, "manifest.json: version", $"'{SafeText.Escape(manifest.Version)}' is not a semantic version (MAJOR.MINOR.PATCH, e.g. 1.2.0)");
         }
 
-        if (manifest.Title is null || manifest.Title.Any(c => SafeText.IsControl(c)) || manifest.Title.Length > PackFormat.MaxTextChars)
+        if (manifest.Title is null || manifest.Title.Any(c => SafeText.IsControl(c) || SafeText.IsBidiControl(c)) || manifest.Title.Length > PackFormat.MaxTextChars)
         {
-            throw Refuse(displayName, "manifest.json: title", "holds control characters or is too long");
+            throw Refuse(displayName, "manifest.json: title", "holds control characters or bidirectional controls, or is too long");
         }
     }
 

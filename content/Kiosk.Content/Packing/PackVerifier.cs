@@ -89,9 +89,9 @@ public static class PackVerifier
                     continue;
                 }
 
-                if (TextRules.FirstControl(text) is { } control)
+                if (TextRules.FirstForbidden(text) is { } forbidden)
                 {
-                    diagnostics.Add(map.At(path, $"holds the control character U+{(int)control:X4}; displayed text may not"));
+                    diagnostics.Add(map.At(path, forbidden));
                     continue;
                 }
 

@@ -50,14 +50,22 @@ public static class TextRules
     public static bool IsId(string id) =>
         id.Length is > 0 and <= 40 && id.All(ch => ch is (>= 'a' and <= 'z') or (>= '0' and <= '9') or '-') && id[0] != '-';
 
-    /// <summary>The first control character (U+0000 included) in a displayed text, or null: none is ever drawn.</summary>
-    public static char? FirstControl(string text)
+    /// <summary>
+    /// What is wrong with the first character a displayed text may not hold, or null: a control character
+    /// (U+0000 included), which is never drawn, or a bidirectional override or isolate, which reorders what follows.
+    /// </summary>
+    public static string? FirstForbidden(string text)
     {
         foreach (char ch in text)
         {
             if (Kiosk.Content.Diagnostics.SafeText.IsControl(ch))
             {
-                return ch;
+                return $"holds the control character U+{(int)ch:X4}; displayed text may not";
+            }
+
+            if (Kiosk.Content.Diagnostics.SafeText.IsBidiControl(ch))
+            {
+                return $"holds the bidirectional control U+{(int)ch:X4}, which reorders the text after it; displayed text may not";
             }
         }
 

@@ -49,6 +49,30 @@ public sealed class TerminalEscapeTests : IDisposable
     }
 
     [Fact]
+    public void Verify_refuses_a_case_title_with_only_a_right_to_left_override()
+    {
+        // No control character at all: the override alone would show "EVIL" as "LIVE" on the glass.
+        string bad = PackSurgery.Rewrite(SeedPack.Path, _dir.File("rlo.kpack"), (name, bytes) =>
+        {
+            if (name != PackFormat.CasesEntry)
+            {
+                return bytes;
+            }
+
+            string text = Encoding.UTF8.GetString(bytes);
+            int title = text.IndexOf("\"title\": \"", text.IndexOf("\"cases\"", StringComparison.Ordinal), StringComparison.Ordinal) + 10;
+            return Encoding.UTF8.GetBytes(text.Insert(title, "\\u202eEVIL "));
+        });
+
+        var (code, output, errors) = Run("pack", "verify", bad);
+
+        Assert.Equal(ExitCodes.Refused, code);
+        Assert.Contains("title: holds the bidirectional control U+202E", errors, StringComparison.Ordinal);
+        Assert.Contains("rlo.kpack: cases.json: cases[", errors, StringComparison.Ordinal);
+        AssertPrintable(output + errors);
+    }
+
+    [Fact]
     public void Status_text_and_the_push_table_escape_what_a_kiosk_reports()
     {
         var status = new StatusReport

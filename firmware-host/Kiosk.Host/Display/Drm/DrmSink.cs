@@ -18,7 +18,8 @@ public sealed unsafe class DrmSink : IDisplaySink
     private readonly SafeFileHandle _device;
     private readonly int _fd;
     private readonly DrmOutput _output;
-    private readonly DumbBuffer[] _buffers = new DumbBuffer[2];
+    // The second buffer is made at the second frame (see the constructor).
+    private readonly DumbBuffer?[] _buffers = new DumbBuffer?[2];
     private readonly List<PixelRect> _previousDirty = [];
     private readonly byte[] _events = new byte[1024];
     private int _front = -1;
@@ -50,8 +51,11 @@ public sealed unsafe class DrmSink : IDisplaySink
 
             _output = DrmOutput.Find(_fd, out string reason)
                 ?? throw new DisplayConfigurationException($"{Name}: no display to show on: {reason}");
+            // Only the buffer the first frame needs; the second is made when the second frame needs it. Some
+            // drivers (bochs-drm, TTM) zero a dumb buffer's memory at its first touch (8 MB at 1920x1080) under the
+            // process's page-table lock, which every other thread's page fault then waits behind: in front of the
+            // first frame, one buffer's worth is enough (deploy/vm/README.md, "The stall").
             _buffers[0] = new DumbBuffer(_fd, _output.Width, _output.Height);
-            _buffers[1] = new DumbBuffer(_fd, _output.Width, _output.Height);
         }
         catch (DisplayConfigurationException e)
         {
@@ -101,7 +105,7 @@ public sealed unsafe class DrmSink : IDisplaySink
     {
         WaitForFlip();
         int back = _front < 0 ? 0 : _front ^ 1;
-        var buffer = _buffers[back];
+        var buffer = _buffers[back] ??= new DumbBuffer(_fd, _output.Width, _output.Height);
         int originX = (Width - frame.Width) / 2;
         int originY = (Height - frame.Height) / 2;
         var visible = new PixelRect(-originX, -originY, Width, Height).Intersect(frame.Bounds);
@@ -149,7 +153,7 @@ public sealed unsafe class DrmSink : IDisplaySink
 
     private void Show(int index)
     {
-        var buffer = _buffers[index];
+        var buffer = _buffers[index]!;
         if (_front >= 0 && _pageFlipWorks)
         {
             var flip = new DrmModeCrtcPageFlip { CrtcId = _output.CrtcId, FbId = buffer.FramebufferId, Flags = PageFlipEvent };
