@@ -42,8 +42,8 @@ public sealed class DisplaySet : IDisposable
             // A virtual terminal goes into graphics mode under the kernel's console lock, which the console's own
             // drawing can hold while a slow machine boots. A DRM display scans out its own buffers whatever the
             // console draws into its own, so it opens beside that wait; a framebuffer shares its pixels with the
-            // console, so the console is covered first. (A 5.4 s wait once blamed on the console lock here was the
-            // kernel zeroing the DRM buffers: see DrmSink.)
+            // console, so the console is covered first. (A 5.4 s wait once blamed on the console lock here was
+            // most likely the kernel zeroing the DRM buffers: see DrmSink.)
             _console = Task.Run(() =>
             {
                 var covered = factory.CoverConsole(kind, out string console);
