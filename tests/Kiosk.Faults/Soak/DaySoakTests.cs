@@ -65,7 +65,7 @@ public sealed class DaySoakTests(ITestOutputHelper output)
             if (!warmed && now - start >= warmUp)
             {
                 (heapWarm, rssWarm, warmed) = (Heap(), Rss(), true);
-                (committedWarm, codeWarm) = (GC.GetGCMemoryInfo().TotalCommittedBytes, JitCodeBytes());
+                (committedWarm, codeWarm) = (ProcessMemory.GcCommitted(), JitCodeBytes());
                 (allocatedWarm, ticksWarm) = (GC.GetTotalAllocatedBytes(precise: true), ticks);
             }
 
@@ -99,7 +99,7 @@ public sealed class DaySoakTests(ITestOutputHelper output)
 
         wall.Stop();
         long heapEnd = Heap(), rssEnd = Rss();
-        long committedEnd = GC.GetGCMemoryInfo().TotalCommittedBytes, codeEnd = JitCodeBytes();
+        long committedEnd = ProcessMemory.GcCommitted(), codeEnd = JitCodeBytes();
         const double MB = 1024 * 1024;
         Results.Record(output, Area, $"simulated time ({Results.Mode} run, {fps} fps while moving, 320x240)", $"{hours} h: {Results.Number(visitors)} visitors, {Results.Number(presses)} presses, {Results.Number(ticks)} ticks");
         Results.Record(output, Area, "frames rendered (only when the navigator needed one)", Results.Number(cycle.Frames));
@@ -129,27 +129,11 @@ public sealed class DaySoakTests(ITestOutputHelper output)
         Assert.True(native <= GrowthGoal, $"native memory grew {native / MB:F2} MB after the warm-up (RSS {(rssEnd - rssWarm) / MB:F2} MB, GC committed {(committedEnd - committedWarm) / MB:F2} MB)");
     }
 
-    /// <summary>
-    /// Resident memory once glibc has handed its free pages back (malloc_trim): Skia's layer images are freed and
-    /// reallocated all day, and without the trim the allocator's free lists read as growth. Live memory — a real
-    /// leak — stays resident either way.
-    /// </summary>
-    private static long Rss()
-    {
-        Heap();
-        _ = MallocTrim(0);
-        return Environment.WorkingSet;
-    }
+    // Resident memory after malloc_trim: Skia's layer images are freed and reallocated all day, and without the trim
+    // the allocator's free lists read as growth. Live memory (a real leak) stays resident either way.
+    private static long Rss() => ProcessMemory.Resident();
 
-    [System.Runtime.InteropServices.DllImport("libc", EntryPoint = "malloc_trim")]
-    private static extern int MallocTrim(nuint pad);
-
-    private static long Heap()
-    {
-        GC.Collect();
-        GC.WaitForPendingFinalizers();
-        return GC.GetTotalMemory(forceFullCollection: true);
-    }
+    private static long Heap() => ProcessMemory.LiveHeap();
 
     private static long JitCodeBytes() => System.Runtime.JitInfo.GetCompiledILBytes();
 
