@@ -51,7 +51,7 @@ public sealed class DaySoakTests(ITestOutputHelper output)
         var frameInterval = TimeSpan.FromSeconds(1.0 / fps);
         var idleWait = TimeSpan.FromMilliseconds(200);
 
-        long heapStart = Heap(), rssStart = Rss();
+        long heapStart = ProcessMemory.LiveHeap(), rssStart = ProcessMemory.Resident();
         long heapWarm = 0, rssWarm = 0, allocatedWarm = 0, ticksWarm = 0, committedWarm = 0, codeWarm = 0;
         bool warmed = false;
         long presses = 0, visitors = 0, ticks = 0;
@@ -64,7 +64,7 @@ public sealed class DaySoakTests(ITestOutputHelper output)
         {
             if (!warmed && now - start >= warmUp)
             {
-                (heapWarm, rssWarm, warmed) = (Heap(), Rss(), true);
+                (heapWarm, rssWarm, warmed) = (ProcessMemory.LiveHeap(), ProcessMemory.Resident(), true);
                 (committedWarm, codeWarm) = (ProcessMemory.GcCommitted(), JitCodeBytes());
                 (allocatedWarm, ticksWarm) = (GC.GetTotalAllocatedBytes(precise: true), ticks);
             }
@@ -98,7 +98,7 @@ public sealed class DaySoakTests(ITestOutputHelper output)
         }
 
         wall.Stop();
-        long heapEnd = Heap(), rssEnd = Rss();
+        long heapEnd = ProcessMemory.LiveHeap(), rssEnd = ProcessMemory.Resident();
         long committedEnd = ProcessMemory.GcCommitted(), codeEnd = JitCodeBytes();
         const double MB = 1024 * 1024;
         Results.Record(output, Area, $"simulated time ({Results.Mode} run, {fps} fps while moving, 320x240)", $"{hours} h: {Results.Number(visitors)} visitors, {Results.Number(presses)} presses, {Results.Number(ticks)} ticks");
@@ -128,12 +128,6 @@ public sealed class DaySoakTests(ITestOutputHelper output)
         Results.Record(output, Area, "native growth after the warm-up (RSS growth less GC committed growth)", $"{native / MB:F2} MB", "<= 5 MB");
         Assert.True(native <= GrowthGoal, $"native memory grew {native / MB:F2} MB after the warm-up (RSS {(rssEnd - rssWarm) / MB:F2} MB, GC committed {(committedEnd - committedWarm) / MB:F2} MB)");
     }
-
-    // Resident memory after malloc_trim: Skia's layer images are freed and reallocated all day, and without the trim
-    // the allocator's free lists read as growth. Live memory (a real leak) stays resident either way.
-    private static long Rss() => ProcessMemory.Resident();
-
-    private static long Heap() => ProcessMemory.LiveHeap();
 
     private static long JitCodeBytes() => System.Runtime.JitInfo.GetCompiledILBytes();
 

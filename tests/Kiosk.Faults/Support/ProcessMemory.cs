@@ -18,12 +18,14 @@ public static class ProcessMemory
         return GC.GetTotalMemory(forceFullCollection: true);
     }
 
-    /// <summary>Resident bytes once the heap is collected and glibc's free lists are trimmed.</summary>
+    /// <summary>
+    /// Resident bytes once the heap is collected and glibc's free lists are trimmed: Skia's layer images are freed
+    /// and reallocated all day, and untrimmed free lists would read as growth; live memory stays resident either way.
+    /// </summary>
     public static long Resident()
     {
         LiveHeap();
-        _ = MallocTrim(0);
-        return Environment.WorkingSet;
+        return TrimmedWorkingSet();
     }
 
     /// <summary>Bytes the GC holds from the system, used or not.</summary>
@@ -35,9 +37,10 @@ public static class ProcessMemory
     /// </summary>
     public static Footprint Now()
     {
-        long resident = Resident();
-        long committed = GcCommitted();
-        return new Footprint(LiveHeap(), resident - committed, resident);
+        // One full collection serves all three figures.
+        long live = LiveHeap();
+        long resident = TrimmedWorkingSet();
+        return new Footprint(live, resident - GcCommitted(), resident);
     }
 
     /// <summary>
@@ -55,6 +58,12 @@ public static class ProcessMemory
         }
 
         return least;
+    }
+
+    private static long TrimmedWorkingSet()
+    {
+        _ = MallocTrim(0);
+        return Environment.WorkingSet;
     }
 
     [DllImport("libc", EntryPoint = "malloc_trim")]
