@@ -65,13 +65,17 @@ public sealed class GpioToSpiEndToEndTests : IDisposable
                 chip.Edge(NextPin, level, t + TimeSpan.FromMilliseconds(ms));
             }
 
-            // Let the transition play out on the fake clock, a frame's worth at a time, until the loop rests.
-            long frames = -1;
-            for (int i = 0; i < 400 && (i < 60 || frames != loop.Frames); i++)
+            // Let the transition play out on the fake clock, a frame's worth at a time, until the loop rests: the press
+            // has made a frame and ten steps in a row made none. One quiet step was not enough on a loaded machine
+            // (CI, 2 Dec 2026): the debounced press had not reached the loop yet, and the wait ended before it.
+            long before = loop.Frames;
+            int quiet = 0;
+            for (int i = 0; i < 1000 && (i < 60 || loop.Frames == before || quiet < 10); i++)
             {
-                frames = loop.Frames;
+                long frames = loop.Frames;
                 clock.Advance(TimeSpan.FromMilliseconds(20));
                 await Task.Delay(10);
+                quiet = loop.Frames == frames ? quiet + 1 : 0;
             }
 
             Assert.True(loop.Frames > 1, "the press never became a frame");
