@@ -57,6 +57,15 @@ public sealed class GpioToSpiEndToEndTests : IDisposable
         {
             var loop = host.Services.GetRequiredService<FrameLoop>();
             await loop.FirstFrame.WaitAsync(TimeSpan.FromSeconds(30));
+            // The buttons may be opened after the first frame: an edge played before the input source has its pin
+            // callback is lost, as on real hardware (CI, 2 Dec 2026: "the press never became a frame" after 13 s).
+            var opened = System.Diagnostics.Stopwatch.StartNew();
+            while (chip.CallbackCount(NextPin) == 0 && opened.Elapsed < TimeSpan.FromSeconds(30))
+            {
+                await Task.Delay(10);
+            }
+
+            Assert.True(chip.CallbackCount(NextPin) > 0, "the GPIO input never watched the Next pin");
 
             // Contacts chatter on the way down and on the way up; only one Next may come of it.
             var t = clock.Elapsed() + TimeSpan.FromSeconds(1);
